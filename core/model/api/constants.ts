@@ -1,0 +1,3 @@
+import type { ConstantEntry } from '../types';
+
+export const constants: readonly ConstantEntry[] = [];

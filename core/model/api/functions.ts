@@ -1,0 +1,3 @@
+import type { FunctionEntry } from '../types';
+
+export const functions: readonly FunctionEntry[] = [];

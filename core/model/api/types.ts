@@ -1,0 +1,3 @@
+import type { TypeEntry } from '../types';
+
+export const types: readonly TypeEntry[] = [];

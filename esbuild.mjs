@@ -1,0 +1,87 @@
+// Builds every target of Winsock Lens. Flags: --production (minified, no source maps),
+// --watch (rebuild on change, with problem-matcher friendly output), --tests (also the
+// integration-test bundle that runs inside VS Code).
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+import { cp, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const withTests = process.argv.includes('--tests') || watch;
+
+/** Prints start/finish and errors in the shape the `$esbuild-watch` problem matcher reads. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const nodeCommon = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+  // koffi carries native prebuilds and must be loaded from node_modules at run time.
+  external: ['vscode', 'koffi'],
+  // web-tree-sitter's ESM build reads import.meta.url, which a CJS bundle lacks: use its CJS build.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+  plugins: [problemMatcherPlugin],
+};
+
+const all = [
+  { ...nodeCommon, entryPoints: { extension: 'extension/main.ts' }, outdir: 'dist' },
+  { ...nodeCommon, entryPoints: { cli: 'cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...nodeCommon, entryPoints: { 'sandbox-worker': 'sandbox/worker.ts' }, outdir: 'dist' },
+  { ...nodeCommon, entryPoints: { 'debug-adapter': 'debug-adapter/main.ts' }, outdir: 'dist' },
+  {
+    bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: production,
+    sourcemap: !production, sourcesContent: false, logLevel: 'silent', plugins: [problemMatcherPlugin],
+    entryPoints: { sandbox: 'webview/sandbox/main.ts' }, outdir: 'dist/webview',
+  },
+];
+if (withTests) {
+  all.push({
+    ...nodeCommon, minify: false, sourcemap: true,
+    entryPoints: { integration: 'test/integration/index.ts' }, outdir: 'out/test',
+    external: ['vscode', 'koffi', 'mocha'],
+  });
+}
+
+// A target whose entry file does not exist yet is skipped, so that features can land one by one.
+const targets = all.filter((t) => existsSync(Object.values(t.entryPoints)[0]));
+
+async function copyAssets() {
+  await mkdir('dist', { recursive: true });
+  const assets = [
+    ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/web-tree-sitter.wasm'],
+    ['node_modules/tree-sitter-c/tree-sitter-c.wasm', 'dist/tree-sitter-c.wasm'],
+    ['node_modules/tree-sitter-cpp/tree-sitter-cpp.wasm', 'dist/tree-sitter-cpp.wasm'],
+  ];
+  for (const [from, to] of assets) await cp(from, to);
+  const webviewMedia = 'webview/sandbox/media';
+  if (existsSync(webviewMedia)) await cp(webviewMedia, path.join('dist/webview'), { recursive: true });
+}
+
+await copyAssets();
+if (watch) {
+  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  const results = await Promise.allSettled(targets.map((t) => esbuild.build(t)));
+  const failed = results.filter((r) => r.status === 'rejected');
+  for (const f of failed) console.error(String(f.reason));
+  if (failed.length > 0) process.exit(1);
+}

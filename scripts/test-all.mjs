@@ -1,0 +1,20 @@
+// `npm test`: every suite, in order; the first failure makes the whole run fail.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['type check', 'npm', ['run', 'typecheck']],
+  ['build', 'node', ['esbuild.mjs', '--tests']],
+  ['unit tests', 'npm', ['run', 'test:unit']],
+];
+
+let failed = 0;
+for (const [label, cmd, args] of steps) {
+  console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`\n✘ ${label} failed (exit ${r.status ?? r.signal})`);
+    failed++;
+    break;
+  }
+}
+process.exit(failed ? 1 : 0);
