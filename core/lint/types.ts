@@ -1,0 +1,65 @@
+// The lint core's public shapes: plain data shared by the editor edge, the CLI and the tests.
+import type { Localized } from '../model/types';
+
+export type RuleId =
+  | 'send-after-disconnect'
+  | 'reuse-after-disconnect'
+  | 'missing-closesocket'
+  | 'disconnect-data-on-tcp'
+  | 'unchecked-result'
+  | 'wrong-sentinel'
+  | 'use-after-closesocket'
+  | 'not-initialized'
+  | 'linger-has-no-effect'
+  | 'blocking-call-in-apc'
+  | 'disconnect-on-connectionless'
+  | 'repeated-disconnect';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** Zero-based line and UTF-16 column, like VS Code's Position. */
+export interface Pos {
+  readonly line: number;
+  readonly column: number;
+}
+export interface Span {
+  readonly start: Pos;
+  readonly end: Pos;
+}
+
+/** One text edit of a quick fix: replace `span` with `text` (an empty span inserts). */
+export interface TextEdit {
+  readonly span: Span;
+  readonly text: string;
+}
+
+export interface QuickFix {
+  readonly title: Localized;
+  readonly edits: readonly TextEdit[];
+  /** The fix the rule recommends (code action `isPreferred`). */
+  readonly preferred: boolean;
+}
+
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly span: Span;
+  readonly message: Localized;
+  /** Earlier calls that lead to the finding (`relatedInformation`). */
+  readonly related: readonly { readonly span: Span; readonly message: Localized }[];
+  readonly fixes: readonly QuickFix[];
+}
+
+export interface LintOptions {
+  readonly language: 'c' | 'cpp';
+  /** Preprocessor defines: NAME → value ('' for a plain `#define NAME`). */
+  readonly defines: Readonly<Record<string, string>>;
+  /** Functions that close a socket (default `closesocket`). */
+  readonly closeFunctions: readonly string[];
+  /** Per-rule severity overrides; absent rules keep their default. */
+  readonly rules: Readonly<Partial<Record<RuleId, SeveritySetting>>>;
+}
+
+export const DEFAULT_DEFINES: Readonly<Record<string, string>> = { _WIN32: '1', WIN32: '1', _WINDOWS: '1', _MSC_VER: '1940' };
+export const DEFAULT_CLOSE_FUNCTIONS: readonly string[] = ['closesocket'];
