@@ -1,3 +1,5 @@
 import type { FunctionEntry } from '../types';
+import { disconnectFunctions } from './functions/disconnect';
+import { socketIoFunctions } from './functions/socket-io';
 
-export const functions: readonly FunctionEntry[] = [];
+export const functions: readonly FunctionEntry[] = [...disconnectFunctions, ...socketIoFunctions];
