@@ -101,6 +101,16 @@ export interface Transition {
   readonly to?: SocketState;
   /** When set, the call fails with this WSA error and the state does not change. */
   readonly error?: string;
+  /** The row holds only for sockets of this kind (stream: SOCK_STREAM/SEQPACKET/RDM; datagram: SOCK_DGRAM/RAW); absent = any kind. */
+  readonly socketType?: 'stream' | 'datagram';
+  /**
+   * The row speaks of the SOCKET in this parameter instead of the entry's `socketParam`
+   * (AcceptEx's sAcceptSocket). Rows with the same `socketParam` form one first-match list;
+   * the call fails when any list yields an error.
+   */
+  readonly socketParam?: number;
+  /** The state of the new SOCKET the call returns on success (socket, WSASocket: created; accept: connected). */
+  readonly newSocket?: SocketState;
 }
 
 export interface FunctionEntry {
