@@ -79,6 +79,8 @@ export interface Requirements {
   readonly dll: string;
   readonly minClient: string;
   readonly minServer: string;
+  /** The documentation's "Target Platform" row, where it has one (e.g. `Windows`). */
+  readonly targetPlatform?: string;
 }
 
 /** A remark; `id` names the fact so that tests can check both languages carry it. */
@@ -90,27 +92,49 @@ export interface Remark {
 }
 
 /**
+ * A condition on one argument of a call. `is` is a small pattern language, read by
+ * core/model/stateMachine.ts:
+ * - `NULL` / `non-NULL`: the pointer is (not) NULL (0, `NULL` and `nullptr` count as NULL);
+ * - `A|B|…`: the value equals one of these (constant names from the table or numbers);
+ * - `&A`: every bit of A is set in the value (`&TF_DISCONNECT`);
+ * - a leading `!` negates the whole pattern (`!SD_RECEIVE|SD_SEND|SD_BOTH`, `!0`, `!&TF_DISCONNECT`).
+ */
+export interface ArgCondition {
+  readonly param: string;
+  readonly is: string;
+}
+
+/** A condition on what the caller knows about the socket and the provider. */
+export interface TransitionEnv {
+  /** The socket's type: `stream` for SOCK_STREAM (and the other connection-oriented types), `dgram` for SOCK_DGRAM. */
+  readonly socketType?: 'stream' | 'dgram';
+  /** Whether the socket's provider sets XP1_DISCONNECT_DATA in WSAPROTOCOL_INFO. */
+  readonly providerHasDisconnectData?: boolean;
+}
+
+/**
  * One row of a function's state transitions: the first row whose `from` holds the socket's
- * state and whose `when` matches the arguments decides the outcome.
+ * state and whose `when`, `also` and `env` all match decides the outcome.
  */
 export interface Transition {
   readonly from: readonly SocketState[] | '*';
   /** Argument condition: the parameter named, compared with a symbolic value ('NULL', 'non-NULL', 'SD_SEND', 'TF_REUSE_SOCKET' ...). */
-  readonly when?: { readonly param: string; readonly is: string };
+  readonly when?: ArgCondition;
+  /** Further argument conditions, all of which must hold as well. */
+  readonly also?: readonly ArgCondition[];
+  /** Conditions on the socket type or the provider. */
+  readonly env?: TransitionEnv;
   /** The state after success; absent when the state does not change. */
   readonly to?: SocketState;
   /** When set, the call fails with this WSA error and the state does not change. */
   readonly error?: string;
-  /** The row holds only for sockets of this kind (stream: SOCK_STREAM/SEQPACKET/RDM; datagram: SOCK_DGRAM/RAW); absent = any kind. */
-  readonly socketType?: 'stream' | 'datagram';
   /**
-   * The row speaks of the SOCKET in this parameter instead of the entry's `socketParam`
-   * (AcceptEx's sAcceptSocket). Rows with the same `socketParam` form one first-match list;
-   * the call fails when any list yields an error.
+   * The documentation leaves the outcome of this case open (it may fail or succeed, or the
+   * providers differ); the text says why. A prediction from such a row is marked uncertain.
    */
-  readonly socketParam?: number;
-  /** The state of the new SOCKET the call returns on success (socket, WSASocket: created; accept: connected). */
-  readonly newSocket?: SocketState;
+  readonly undetermined?: Localized;
+  /** Why this row holds, when the function's documented error condition is not the whole story. */
+  readonly reason?: Localized;
 }
 
 export interface FunctionEntry {
