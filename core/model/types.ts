@@ -104,17 +104,10 @@ export interface ArgCondition {
   readonly is: string;
 }
 
-/** A condition on what the caller knows about the socket and the provider. */
-export interface TransitionEnv {
-  /** The socket's type: `stream` for SOCK_STREAM (and the other connection-oriented types), `dgram` for SOCK_DGRAM. */
-  readonly socketType?: 'stream' | 'dgram';
-  /** Whether the socket's provider sets XP1_DISCONNECT_DATA in WSAPROTOCOL_INFO. */
-  readonly providerHasDisconnectData?: boolean;
-}
-
 /**
  * One row of a function's state transitions: the first row whose `from` holds the socket's
- * state and whose `when`, `also` and `env` all match decides the outcome.
+ * state and whose `when`, `also`, `socketType` and `providerHasDisconnectData` all match
+ * decides the outcome.
  */
 export interface Transition {
   readonly from: readonly SocketState[] | '*';
@@ -122,8 +115,11 @@ export interface Transition {
   readonly when?: ArgCondition;
   /** Further argument conditions, all of which must hold as well. */
   readonly also?: readonly ArgCondition[];
-  /** Conditions on the socket type or the provider. */
-  readonly env?: TransitionEnv;
+  /**
+   * The row holds only when the socket's provider does (true) or does not (false) set
+   * XP1_DISCONNECT_DATA in its WSAPROTOCOL_INFO; absent = either.
+   */
+  readonly providerHasDisconnectData?: boolean;
   /** The state after success; absent when the state does not change. */
   readonly to?: SocketState;
   /** When set, the call fails with this WSA error and the state does not change. */
@@ -135,6 +131,16 @@ export interface Transition {
   readonly undetermined?: Localized;
   /** Why this row holds, when the function's documented error condition is not the whole story. */
   readonly reason?: Localized;
+  /** The row holds only for sockets of this kind (stream: SOCK_STREAM/SEQPACKET/RDM; datagram: SOCK_DGRAM/RAW); absent = any kind. */
+  readonly socketType?: 'stream' | 'datagram';
+  /**
+   * The row speaks of the SOCKET in this parameter instead of the entry's `socketParam`
+   * (AcceptEx's sAcceptSocket). Rows with the same `socketParam` form one first-match list;
+   * the call fails when any list yields an error.
+   */
+  readonly socketParam?: number;
+  /** The state of the new SOCKET the call returns on success (socket, WSASocket: created; accept: connected). */
+  readonly newSocket?: SocketState;
 }
 
 export interface FunctionEntry {
