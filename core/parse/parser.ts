@@ -1,0 +1,242 @@
+// The C / C++ parser shared by hover and lint: web-tree-sitter running as WASM, with the .wasm
+// files read through an injected loader (no Node built-ins, no DOM), so the same code serves the
+// desktop extension, VS Code for the Web, the CLI and the unit tests.
+import { Edit, Language, Parser, type Point, type Tree } from 'web-tree-sitter';
+
+export type { Tree, Node, Point } from 'web-tree-sitter';
+
+/** The two grammars. */
+export type Grammar = 'c' | 'cpp';
+
+/** The WASM files the parser needs; a loader maps each name to its bytes. */
+export type WasmFile = 'web-tree-sitter.wasm' | 'tree-sitter-c.wasm' | 'tree-sitter-cpp.wasm';
+export type WasmLoader = (file: WasmFile) => Promise<Uint8Array>;
+
+/** One contiguous replacement in a text, in UTF-16 offsets (the unit of JS strings and VS Code). */
+export interface TextChange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+let runtimeReady: Promise<void> | undefined;
+
+/** web-tree-sitter's runtime is process-wide and can be initialised once only. */
+function initRuntime(load: WasmLoader): Promise<void> {
+  runtimeReady ??= (async () => {
+    const wasmBinary = await load('web-tree-sitter.wasm');
+    // With `wasmBinary` set the runtime instantiates those bytes; it still asks locateFile for a
+    // name, which it only compares with itself, so the name is returned unchanged.
+    await Parser.init({ wasmBinary, locateFile: (name: string) => name });
+  })().catch((err: unknown) => {
+    runtimeReady = undefined; // let a later call try again
+    throw new Error(`Winsock Lens could not start the C/C++ parser (web-tree-sitter.wasm): ${describe(err)}`);
+  });
+  return runtimeReady;
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Parses C and C++ text into tree-sitter trees. Create with {@link CParser.create}. */
+export class CParser {
+  private readonly parser: Parser;
+  private disposed = false;
+
+  private constructor(private readonly languages: Readonly<Record<Grammar, Language>>) {
+    this.parser = new Parser();
+  }
+
+  /** Loads the runtime and both grammars through `load`. */
+  static async create(load: WasmLoader): Promise<CParser> {
+    await initRuntime(load);
+    const [c, cpp] = await Promise.all([loadGrammar(load, 'tree-sitter-c.wasm'), loadGrammar(load, 'tree-sitter-cpp.wasm')]);
+    return new CParser({ c, cpp });
+  }
+
+  /**
+   * Parses `text` with `grammar`. With `old` (a tree of the previous text of the same document,
+   * already told of the change by {@link editTree}), unchanged parts are reused. The caller owns
+   * the returned tree and must `.delete()` it; `old` stays the caller's too.
+   */
+  parse(text: string, grammar: Grammar, old?: Tree): Tree {
+    if (this.disposed) throw new Error('Winsock Lens: the C/C++ parser was used after it was disposed');
+    this.parser.setLanguage(this.languages[grammar]);
+    const tree = this.parser.parse(text, old ?? null);
+    if (!tree) throw new Error(`Winsock Lens: tree-sitter gave no tree for a ${text.length}-character ${grammar} text`);
+    return tree;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.parser.delete();
+  }
+}
+
+async function loadGrammar(load: WasmLoader, file: WasmFile): Promise<Language> {
+  try {
+    return await Language.load(await load(file));
+  } catch (err) {
+    throw new Error(`Winsock Lens could not load the grammar ${file}: ${describe(err)}`);
+  }
+}
+
+/**
+ * The smallest single change that turns `before` into `after`: the common prefix and suffix are
+ * left out. Comparing the texts (rather than trusting editor change events) stays right when a
+ * caller rewrites the text before parsing (e.g. blanks inactive `#if` branches), which can change
+ * characters far from the user's edit. Undefined when the texts are equal.
+ */
+export function diffTexts(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  const max = Math.min(before.length, after.length);
+  let start = commonPrefix(before, after, max);
+  let suffix = commonSuffix(before, after, max - start);
+  // Never split a surrogate pair: tree-sitter reads UTF-16 code units in pairs for such characters.
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+  if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;
+  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+const CHUNK = 256;
+
+function commonPrefix(a: string, b: string, max: number): number {
+  let i = 0;
+  // Compare in chunks first: string equality is native and far faster than a char loop.
+  while (i + CHUNK <= max && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  while (n + CHUNK <= max && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** Row and column (UTF-16 units) of `offset` in `text`. */
+export function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+    row++;
+    lineStart = nl + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+/** Tells `tree` (a parse of `before`) that its text became `after` through `change`. */
+export function editTree(tree: Tree, before: string, after: string, change: TextChange): void {
+  tree.edit(
+    new Edit({
+      startIndex: change.start,
+      oldEndIndex: change.oldEnd,
+      newEndIndex: change.newEnd,
+      startPosition: pointAt(before, change.start),
+      oldEndPosition: pointAt(before, change.oldEnd),
+      newEndPosition: pointAt(after, change.newEnd),
+    }),
+  );
+}
+
+const C_EXTENSIONS = new Set(['c']);
+const CPP_EXTENSIONS = new Set(['cpp', 'cc', 'cxx', 'c++', 'hpp', 'hh', 'hxx', 'h++', 'ipp', 'inl', 'tpp']);
+
+/**
+ * Which grammar reads a file: `.c` → C; the C++ extensions → C++; a `.h` file (or one with no
+ * telling extension) → C++ when its text looks like C++ (see {@link looksLikeCpp}), otherwise the
+ * editor's language id decides for files without an extension, and C for `.h`.
+ */
+export function chooseGrammar(fileName: string, text: string, languageId?: string): Grammar {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  const ext = dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+  if (C_EXTENSIONS.has(ext)) return 'c';
+  if (CPP_EXTENSIONS.has(ext)) return 'cpp';
+  if (ext === 'h') return looksLikeCpp(text) ? 'cpp' : 'c';
+  if (languageId === 'c') return 'c';
+  if (languageId === 'cpp') return 'cpp';
+  return looksLikeCpp(text) ? 'cpp' : 'c';
+}
+
+const CPP_SIGNS: readonly RegExp[] = [
+  /\bclass\s+[A-Za-z_]\w*\s*(?:final\s*)?[:{]/, // class definition
+  /\bnamespace\s+[A-Za-z_][\w:]*\s*\{/, // namespace block
+  /\bnamespace\s*\{/, // anonymous namespace
+  /\busing\s+namespace\b/,
+  /\btemplate\s*</,
+  /::/, // scope resolution: no C construct spells it
+  /^\s*(?:public|private|protected)\s*:/m, // access specifiers
+  /^\s*#\s*include\s*<(?:iostream|string|vector|memory|map|thread|mutex|cstdio|cstdint|cstring|cstdlib|array|functional|algorithm)>/m,
+];
+
+/** True when `text`, outside comments and string literals, contains a construct only C++ has. */
+export function looksLikeCpp(text: string): boolean {
+  const code = text
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/\/\/[^\n]*/g, ' ')
+    .replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
+  return CPP_SIGNS.some((re) => re.test(code));
+}
+
+/** Rewrites a text before parsing without changing its length (e.g. blanks inactive `#if` branches). */
+export type TextTransform = (text: string) => string;
+
+/**
+ * The latest parse of one document. Each {@link update} re-parses incrementally from the previous
+ * tree. The tree it returns stays valid until the next update or dispose: use it synchronously.
+ */
+export class DocumentParse {
+  private tree: Tree | undefined;
+  private parsedText = '';
+  private grammar: Grammar | undefined;
+
+  constructor(
+    private readonly parser: CParser,
+    private readonly transform?: TextTransform,
+  ) {}
+
+  /** The tree of `text` read with `grammar`. */
+  update(text: string, grammar: Grammar): Tree {
+    let next = text;
+    if (this.transform) {
+      next = this.transform(text);
+      if (next.length !== text.length) {
+        throw new Error(`Winsock Lens: the text transform changed the length (${text.length} → ${next.length}); it must keep offsets`);
+      }
+    }
+    const old = this.tree;
+    if (old && this.grammar === grammar) {
+      const change = diffTexts(this.parsedText, next);
+      if (!change) return old;
+      editTree(old, this.parsedText, next, change);
+      this.tree = this.parser.parse(next, grammar, old);
+    } else {
+      this.tree = this.parser.parse(next, grammar);
+    }
+    old?.delete();
+    this.parsedText = next;
+    this.grammar = grammar;
+    return this.tree;
+  }
+
+  /** The text the current tree was parsed from (after the transform). */
+  get text(): string {
+    return this.parsedText;
+  }
+
+  dispose(): void {
+    this.tree?.delete();
+    this.tree = undefined;
+  }
+}

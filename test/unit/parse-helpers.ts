@@ -1,0 +1,19 @@
+// Test helper: loads the real .wasm files from node_modules (what dist/ ships), for plain-Node tests.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CParser, type WasmFile, type WasmLoader } from '../../core/parse/parser';
+
+const where: Record<WasmFile, string> = {
+  'web-tree-sitter.wasm': 'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+  'tree-sitter-c.wasm': 'node_modules/tree-sitter-c/tree-sitter-c.wasm',
+  'tree-sitter-cpp.wasm': 'node_modules/tree-sitter-cpp/tree-sitter-cpp.wasm',
+};
+
+export const nodeWasmLoader: WasmLoader = async (file) => new Uint8Array(await readFile(path.resolve(where[file])));
+
+let shared: Promise<CParser> | undefined;
+/** One parser per test process. */
+export function testParser(): Promise<CParser> {
+  shared ??= CParser.create(nodeWasmLoader);
+  return shared;
+}
