@@ -201,6 +201,8 @@ export interface ErrorEntry {
   /** What the error means, in general. */
   readonly summary: Localized;
   readonly related: readonly string[];
+  /** A side note (another spelling seen in the documentation, a platform quirk). */
+  readonly note?: Localized;
 }
 
 export type ApiEntry = FunctionEntry | ConstantEntry | TypeEntry | ErrorEntry;
