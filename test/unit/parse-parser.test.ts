@@ -67,6 +67,7 @@ test('node offsets are UTF-16 indices, as in JS strings and VS Code', async () =
   const tree = parser.parse(text, 'c');
   const at = text.indexOf('WSASendDisconnect');
   const node = tree.rootNode.descendantForIndex(at + 3);
+  assert.ok(node);
   assert.equal(node.type, 'identifier');
   assert.equal(node.startIndex, at);
   assert.equal(node.text, 'WSASendDisconnect');
@@ -101,9 +102,10 @@ test('an incremental re-parse after edits gives the same tree as a fresh parse',
     const fresh = parser.parse(text, 'c');
     assert.equal(tree.rootNode.toString(), fresh.rootNode.toString());
     assert.equal(tree.rootNode.endIndex, text.length);
-    const idx = text.lastIndexOf('send');
-    assert.equal(tree.rootNode.descendantForIndex(idx).startIndex, fresh.rootNode.descendantForIndex(idx).startIndex);
-    assert.deepEqual(tree.rootNode.descendantForIndex(idx).startPosition, fresh.rootNode.descendantForIndex(idx).startPosition);
+    const idx = text.lastIndexOf('WSASendDisconnect');
+    assert.equal(tree.rootNode.descendantForIndex(idx)?.startIndex, fresh.rootNode.descendantForIndex(idx)?.startIndex);
+    assert.deepEqual(tree.rootNode.descendantForIndex(idx)?.startPosition, fresh.rootNode.descendantForIndex(idx)?.startPosition);
+    assert.equal(tree.rootNode.descendantForIndex(idx)?.startIndex, idx);
     fresh.delete();
   }
   // Same text again: the same tree object is kept, no re-parse.
