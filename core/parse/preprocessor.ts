@@ -1,0 +1,417 @@
+// Conditional compilation before parsing: evaluates #if/#ifdef/#ifndef/#elif/#else/#endif against a
+// set of defines and blanks what the compiler would not see, keeping every offset and line number.
+//
+// Policy for conditions that cannot be evaluated (an identifier that is neither defined nor tested
+// with `defined`, a function-like macro call, `__has_include`, a division by zero):
+//   the first branch of the group whose condition is true OR unknown is active, every later branch
+//   of that group is inactive. Exactly one branch (or none) of each group therefore survives, so
+//   braces opened in alternative branches never pile up and the parse stays healthy. `#ifdef X` and
+//   `#ifndef X` are always decidable: a name absent from the defines is not defined. `#if 0` is
+//   always inactive.
+// All conditional directive lines themselves are blanked too (the parser sees flat code); `#define`
+// and `#undef` lines in active regions update the defines for the lines after them.
+
+export interface PreprocessResult {
+  /** The text with inactive lines and conditional directives replaced by spaces (newlines kept). */
+  readonly text: string;
+  /** Zero-based line ranges (inclusive) that were blanked because their branch is inactive. */
+  readonly inactive: readonly { readonly startLine: number; readonly endLine: number }[];
+  /** Names of function-like macros defined in active code (`#define F(x) ...`). */
+  readonly functionMacros: ReadonlySet<string>;
+}
+
+interface Group {
+  /** Some branch of the group was already taken (or claimed by an unknown condition). */
+  taken: boolean;
+  /** The current branch is active. */
+  active: boolean;
+  /** The enclosing region was active when the group opened. */
+  parentActive: boolean;
+}
+
+type Value = number | null; // null: cannot be evaluated
+
+/** Blanks the inactive branches of `text` for the given defines (NAME → value, '' for a plain define). */
+export function preprocess(text: string, defines: Readonly<Record<string, string>>): PreprocessResult {
+  if (text.indexOf('#') === -1) return { text, inactive: [], functionMacros: new Set() };
+  const macros = new Map<string, string>(Object.entries(defines));
+  const functionMacros = new Set<string>();
+  const out: string[] = [];
+  const inactive: { startLine: number; endLine: number }[] = [];
+  const stack: Group[] = [];
+  let active = true;
+  let inBlockComment = false;
+  let pos = 0;
+  let line = 0;
+  const n = text.length;
+
+  const markInactive = (l: number): void => {
+    const last = inactive[inactive.length - 1];
+    if (last && last.endLine === l - 1) last.endLine = l;
+    else inactive.push({ startLine: l, endLine: l });
+  };
+
+  while (pos < n) {
+    // One logical line: physical lines joined by a trailing backslash when it is a directive.
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = n;
+    const startedInComment = inBlockComment;
+    const firstNonSpace = skipSpaces(text, pos, end);
+    const isDirective = !startedInComment && text.charCodeAt(firstNonSpace) === 35; /* # */
+    let logicalEnd = end;
+    let physicalLines = 1;
+    if (isDirective) {
+      while (logicalEnd < n && endsWithBackslash(text, pos, logicalEnd)) {
+        const next = text.indexOf('\n', logicalEnd + 1);
+        logicalEnd = next === -1 ? n : next;
+        physicalLines++;
+      }
+    }
+    const raw = text.slice(pos, logicalEnd);
+    inBlockComment = scanComments(raw, startedInComment);
+    let blank = !active;
+    if (isDirective) {
+      const body = stripComments(raw.slice(firstNonSpace - pos + 1).replace(/\\\r?\n/g, ' ')).trim();
+      const m = /^([A-Za-z_]+)\s*([\s\S]*)$/.exec(body);
+      const word = m?.[1] ?? '';
+      const rest = (m?.[2] ?? '').trim();
+      switch (word) {
+        case 'if':
+        case 'ifdef':
+        case 'ifndef': {
+          const parentActive = active;
+          let cond: Value = 0;
+          if (parentActive) {
+            if (word === 'if') cond = evaluate(rest, macros);
+            else {
+              const name = /^[A-Za-z_]\w*/.exec(rest)?.[0] ?? '';
+              const isDefined = macros.has(name) || functionMacros.has(name);
+              cond = (word === 'ifdef') === isDefined ? 1 : 0;
+            }
+          }
+          const on = parentActive && cond !== 0; // unknown counts as taken
+          stack.push({ taken: on, active: on, parentActive });
+          active = on;
+          blank = true;
+          break;
+        }
+        case 'elif':
+        case 'elifdef':
+        case 'elifndef': {
+          const g = stack[stack.length - 1];
+          if (g) {
+            let on = false;
+            if (g.parentActive && !g.taken) {
+              let cond: Value;
+              if (word === 'elif') cond = evaluate(rest, macros);
+              else {
+                const name = /^[A-Za-z_]\w*/.exec(rest)?.[0] ?? '';
+                cond = (word === 'elifdef') === (macros.has(name) || functionMacros.has(name)) ? 1 : 0;
+              }
+              on = cond !== 0;
+            }
+            g.active = on;
+            g.taken ||= on;
+            active = on;
+          }
+          blank = true;
+          break;
+        }
+        case 'else': {
+          const g = stack[stack.length - 1];
+          if (g) {
+            const on = g.parentActive && !g.taken;
+            g.active = on;
+            g.taken = true;
+            active = on;
+          }
+          blank = true;
+          break;
+        }
+        case 'endif': {
+          const g = stack.pop();
+          if (g) active = g.parentActive;
+          blank = true;
+          break;
+        }
+        case 'define':
+          if (active) {
+            const d = /^([A-Za-z_]\w*)(\()?\s*([\s\S]*)$/.exec(rest);
+            if (d?.[1]) {
+              if (d[2]) functionMacros.add(d[1]);
+              else macros.set(d[1], (d[3] ?? '').trim());
+            }
+          }
+          break;
+        case 'undef':
+          if (active) {
+            const name = /^[A-Za-z_]\w*/.exec(rest)?.[0];
+            if (name) {
+              macros.delete(name);
+              functionMacros.delete(name);
+            }
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    if (blank) {
+      out.push(blankOut(raw));
+      if (!isDirective) for (let i = 0; i < physicalLines; i++) markInactive(line + i);
+    } else out.push(raw);
+    line += physicalLines;
+    if (logicalEnd < n) out.push('\n');
+    pos = logicalEnd + 1;
+  }
+  return { text: out.join(''), inactive, functionMacros };
+}
+
+function skipSpaces(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 12 && c !== 11) break;
+    i++;
+  }
+  return i;
+}
+
+function endsWithBackslash(text: string, from: number, end: number): boolean {
+  let i = end - 1;
+  if (i >= from && text.charCodeAt(i) === 13) i--;
+  return i >= from && text.charCodeAt(i) === 92;
+}
+
+/** Replaces every character but line breaks with a space. */
+function blankOut(s: string): string {
+  return s.replace(/[^\r\n]/g, ' ');
+}
+
+/** Whether a block comment is still open at the end of `s`, given whether one was open at its start. */
+function scanComments(s: string, open: boolean): boolean {
+  if (!open && s.indexOf('/*') === -1) return false;
+  let inComment = open;
+  let quote = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (inComment) {
+      if (c === 42 && s.charCodeAt(i + 1) === 47) {
+        inComment = false;
+        i++;
+      }
+    } else if (quote) {
+      if (c === 92) i++;
+      else if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 47 && s.charCodeAt(i + 1) === 47) return false;
+    else if (c === 47 && s.charCodeAt(i + 1) === 42) {
+      inComment = true;
+      i++;
+    }
+  }
+  return inComment;
+}
+
+function stripComments(s: string): string {
+  return s.replace(/\/\*[\s\S]*?(\*\/|$)/g, ' ').replace(/\/\/.*$/, '');
+}
+
+// ---- #if expressions: integers, defined(), arithmetic, comparison, logic, ?: ----
+
+type Token = { kind: 'num'; value: number } | { kind: 'id'; name: string } | { kind: 'op'; op: string };
+
+const OPS = ['<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '(', ')', '!', '~', '-', '+', '*', '/', '%', '<', '>', '&', '^', '|', '?', ':', ','];
+
+function tokenize(s: string): Token[] | null {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    const num = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|\d+)[uUlL]*/.exec(s.slice(i, i + 40));
+    if (num && /\d/.test(c)) {
+      const t = num[1]!;
+      let v: number;
+      if (/^0[xX]/.test(t)) v = parseInt(t.slice(2), 16);
+      else if (/^0[bB]/.test(t)) v = parseInt(t.slice(2), 2);
+      else if (t.length > 1 && t.startsWith('0')) v = parseInt(t, 8);
+      else v = parseInt(t, 10);
+      out.push({ kind: 'num', value: v });
+      i += num[0].length;
+      continue;
+    }
+    const id = /^[A-Za-z_]\w*/.exec(s.slice(i, i + 256));
+    if (id) {
+      out.push({ kind: 'id', name: id[0] });
+      i += id[0].length;
+      continue;
+    }
+    const ch = /^'(\\.|[^'\\])'/.exec(s.slice(i, i + 8));
+    if (ch) {
+      const body = ch[1]!;
+      out.push({ kind: 'num', value: body.length === 1 ? body.charCodeAt(0) : body === '\\0' ? 0 : body.charCodeAt(1) });
+      i += ch[0].length;
+      continue;
+    }
+    const op = OPS.find((o) => s.startsWith(o, i));
+    if (!op) return null;
+    out.push({ kind: 'op', op });
+    i += op.length;
+  }
+  return out;
+}
+
+/** Evaluates a `#if` condition; null when it cannot be decided. */
+export function evaluate(expr: string, macros: ReadonlyMap<string, string>, depth = 0): Value {
+  const tokens = tokenize(expr);
+  if (!tokens || tokens.length === 0) return null;
+  const p = new ExprParser(tokens, macros, depth);
+  try {
+    const v = p.conditional();
+    return p.atEnd() ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+class ExprParser {
+  private i = 0;
+  constructor(
+    private readonly t: Token[],
+    private readonly macros: ReadonlyMap<string, string>,
+    private readonly depth: number,
+  ) {}
+
+  atEnd(): boolean {
+    return this.i >= this.t.length;
+  }
+  private peekOp(): string | undefined {
+    const tok = this.t[this.i];
+    return tok?.kind === 'op' ? tok.op : undefined;
+  }
+  private expect(op: string): void {
+    if (this.peekOp() !== op) throw new Error(`expected ${op}`);
+    this.i++;
+  }
+
+  conditional(): Value {
+    const c = this.binary(0);
+    if (this.peekOp() !== '?') return c;
+    this.i++;
+    const a = this.conditional();
+    this.expect(':');
+    const b = this.conditional();
+    if (c === null) return a !== null && a === b ? a : null;
+    return c !== 0 ? a : b;
+  }
+
+  private static readonly PREC: Record<string, number> = {
+    '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '>': 7, '<=': 7, '>=': 7,
+    '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10,
+  };
+
+  private binary(minPrec: number): Value {
+    let left = this.unary();
+    for (;;) {
+      const op = this.peekOp();
+      const prec = op ? ExprParser.PREC[op] : undefined;
+      if (!op || prec === undefined || prec < minPrec) break;
+      this.i++;
+      const right = this.binary(prec + 1);
+      left = apply(op, left, right);
+    }
+    return left;
+  }
+
+  private unary(): Value {
+    const tok = this.t[this.i];
+    if (!tok) throw new Error('unexpected end');
+    if (tok.kind === 'op') {
+      if (tok.op === '(') {
+        this.i++;
+        const v = this.conditional();
+        this.expect(')');
+        return v;
+      }
+      if (tok.op === '!' || tok.op === '~' || tok.op === '-' || tok.op === '+') {
+        this.i++;
+        const v = this.unary();
+        if (v === null) return null;
+        return tok.op === '!' ? (v === 0 ? 1 : 0) : tok.op === '~' ? ~v : tok.op === '-' ? -v : v;
+      }
+      throw new Error(`unexpected ${tok.op}`);
+    }
+    this.i++;
+    if (tok.kind === 'num') return tok.value;
+    if (tok.name === 'defined') {
+      let paren = false;
+      if (this.peekOp() === '(') {
+        paren = true;
+        this.i++;
+      }
+      const name = this.t[this.i];
+      if (name?.kind !== 'id') throw new Error('defined without a name');
+      this.i++;
+      if (paren) this.expect(')');
+      return this.macros.has(name.name) ? 1 : 0;
+    }
+    if (this.peekOp() === '(') {
+      // A function-like macro (or __has_include and friends): cannot be evaluated.
+      this.skipParens();
+      return null;
+    }
+    if (tok.name === 'true') return 1;
+    if (tok.name === 'false') return 0;
+    const body = this.macros.get(tok.name);
+    if (body === undefined) return null; // unknown to us: the compiler might know it from a header
+    if (body === '') return null; // defined as nothing: used as a value it is an error; undecidable
+    if (this.depth > 16) return null;
+    return evaluate(body, this.macros, this.depth + 1);
+  }
+
+  private skipParens(): void {
+    let depth = 0;
+    do {
+      const tok = this.t[this.i++];
+      if (!tok) throw new Error('unbalanced');
+      if (tok.kind === 'op' && tok.op === '(') depth++;
+      else if (tok.kind === 'op' && tok.op === ')') depth--;
+    } while (depth > 0);
+  }
+}
+
+function apply(op: string, a: Value, b: Value): Value {
+  // Short-circuit logic decides even with one unknown side.
+  if (op === '&&') {
+    if (a === 0 || b === 0) return 0;
+    return a === null || b === null ? null : 1;
+  }
+  if (op === '||') {
+    if ((a !== null && a !== 0) || (b !== null && b !== 0)) return 1;
+    return a === null || b === null ? null : 0;
+  }
+  if (a === null || b === null) return null;
+  switch (op) {
+    case '|': return a | b;
+    case '^': return a ^ b;
+    case '&': return a & b;
+    case '==': return a === b ? 1 : 0;
+    case '!=': return a !== b ? 1 : 0;
+    case '<': return a < b ? 1 : 0;
+    case '>': return a > b ? 1 : 0;
+    case '<=': return a <= b ? 1 : 0;
+    case '>=': return a >= b ? 1 : 0;
+    case '<<': return a << b;
+    case '>>': return a >> b;
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    case '/': return b === 0 ? null : Math.trunc(a / b);
+    case '%': return b === 0 ? null : a % b;
+    default: return null;
+  }
+}

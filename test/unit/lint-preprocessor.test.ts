@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { evaluate, preprocess } from '../../core/parse/preprocessor';
+import { DEFAULT_DEFINES } from '../../core/lint/types';
+
+function lines(text: string): string[] {
+  return preprocess(text, DEFAULT_DEFINES).text.split('\n').map((l) => l.trim());
+}
+
+test('preprocessor: #ifdef _WIN32 keeps the Windows branch and blanks the other, offsets kept', () => {
+  const src = '#ifdef _WIN32\nwin();\n#else\nposix();\n#endif\nafter();\n';
+  const out = preprocess(src, DEFAULT_DEFINES);
+  assert.equal(out.text.length, src.length);
+  assert.deepEqual(out.text.split('\n').map((l) => l.trim()), ['', 'win();', '', '', '', 'after();', '']);
+  assert.deepEqual(out.inactive, [{ startLine: 3, endLine: 3 }]);
+});
+
+test('preprocessor: #if 0 is always inactive, even with everything defined', () => {
+  assert.deepEqual(lines('#if 0\na();\n#else\nb();\n#endif'), ['', '', '', 'b();', '']);
+});
+
+test('preprocessor: #ifndef, #elif chains, defined(), arithmetic and comparisons', () => {
+  assert.deepEqual(lines('#ifndef _WIN32\na();\n#elif _MSC_VER >= 1900 && defined(WIN32)\nb();\n#else\nc();\n#endif'), ['', '', '', 'b();', '', '', '']);
+  assert.deepEqual(lines('#if defined(__linux__) || defined(__APPLE__)\na();\n#elif (1 << 4) == 16 && !defined(FOO)\nb();\n#endif'), ['', '', '', 'b();', '']);
+});
+
+test('preprocessor: nested groups inside an inactive branch stay inactive', () => {
+  assert.deepEqual(lines('#ifdef __linux__\n#if 1\na();\n#else\nb();\n#endif\n#else\nc();\n#endif'), ['', '', '', '', '', '', '', 'c();', '']);
+});
+
+test('preprocessor: an undecidable condition takes its branch and drops the later ones (policy)', () => {
+  // _WIN32_WINNT is not among the defines: the first true-or-unknown branch wins.
+  assert.deepEqual(lines('#if _WIN32_WINNT >= 0x0600\na();\n#else\nb();\n#endif'), ['', 'a();', '', '', '']);
+  // A function-like macro in the condition is undecidable too.
+  assert.deepEqual(lines('#if 0\nz();\n#elif HAS_FEATURE(x)\na();\n#else\nb();\n#endif'), ['', '', '', 'a();', '', '', '']);
+  // But a decidable && short-circuits an unknown side.
+  assert.deepEqual(lines('#if defined(__linux__) && UNKNOWN_THING > 3\na();\n#else\nb();\n#endif'), ['', '', '', 'b();', '']);
+});
+
+test('preprocessor: #define and #undef in active code update the defines; function-like macros are collected', () => {
+  const out = preprocess('#define USE_DISCONNECT 1\n#define CLOSE(s) closesocket(s)\n#if USE_DISCONNECT\na();\n#endif\n#undef USE_DISCONNECT\n#ifdef USE_DISCONNECT\nb();\n#endif', DEFAULT_DEFINES);
+  assert.deepEqual(out.text.split('\n').map((l) => l.trim()), ['#define USE_DISCONNECT 1', '#define CLOSE(s) closesocket(s)', '', 'a();', '', '#undef USE_DISCONNECT', '', '', '']);
+  assert.ok(out.functionMacros.has('CLOSE'));
+});
+
+test('preprocessor: line continuations and comments in directives; CRLF line ends kept', () => {
+  const src = '#if defined(_WIN32) && \\\r\n    !defined(__MINGW32__) /* msvc */\r\nw();\r\n#endif // done\r\n';
+  const out = preprocess(src, DEFAULT_DEFINES);
+  assert.equal(out.text.length, src.length);
+  assert.equal(out.text.split('\r\n')[2], 'w();');
+  assert.equal((out.text.match(/\r\n/g) ?? []).length, 4);
+});
+
+test('preprocessor: a # inside a block comment is not a directive', () => {
+  assert.deepEqual(lines('/*\n#if 0\n*/\na();'), ['/*', '#if 0', '*/', 'a();']);
+});
+
+test('preprocessor: expression evaluation', () => {
+  const m = new Map(Object.entries({ A: '2', B: '(A * 3)', E: '' }));
+  assert.equal(evaluate('A + B == 8', m), 1);
+  assert.equal(evaluate('0x10 % 3 ? 7 : 9', m), 7);
+  assert.equal(evaluate('1 / 0', m), null);
+  assert.equal(evaluate('UNKNOWN', m), null);
+  assert.equal(evaluate('defined E && !defined(F)', m), 1);
+  assert.equal(evaluate('-1 < 0 && ~0 == -1', m), 1);
+  assert.equal(evaluate('(1', m), null);
+});
