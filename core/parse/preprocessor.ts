@@ -79,7 +79,7 @@ export function preprocess(text: string, defines: Readonly<Record<string, string
         case 'if':
         case 'ifdef':
         case 'ifndef': {
-          const parentActive = active;
+          const parentActive: boolean = active;
           let cond: Value = 0;
           if (parentActive) {
             if (word === 'if') cond = evaluate(rest, macros);
@@ -89,7 +89,7 @@ export function preprocess(text: string, defines: Readonly<Record<string, string
               cond = (word === 'ifdef') === isDefined ? 1 : 0;
             }
           }
-          const on = parentActive && cond !== 0; // unknown counts as taken
+          const on: boolean = parentActive && cond !== 0; // unknown counts as taken
           stack.push({ taken: on, active: on, parentActive });
           active = on;
           blank = true;
