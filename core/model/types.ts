@@ -163,6 +163,10 @@ export interface FunctionEntry {
   readonly deprecated?: { readonly replacement: string; readonly note: Localized };
   /** Obtained at run time (WSAIoctl SIO_GET_EXTENSION_FUNCTION_POINTER) rather than linked. */
   readonly extension?: { readonly guid: string };
+  /** The documentation page the facts of this entry come from (for attribution and "open the docs"). */
+  readonly source?: string;
+  /** See-also pages that are not symbols of the table (e.g. the Winsock functions overview). */
+  readonly seeAlsoPages?: readonly { readonly title: Localized; readonly url: string }[];
 }
 
 export interface ConstantEntry {
