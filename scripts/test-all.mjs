@@ -5,6 +5,7 @@ const steps = [
   ['type check', 'npm', ['run', 'typecheck']],
   ['build', 'node', ['esbuild.mjs', '--tests']],
   ['unit tests', 'npm', ['run', 'test:unit']],
+  ['integration tests in VS Code', 'node', ['scripts/test-integration.mjs', '--no-build']],
 ];
 
 let failed = 0;
