@@ -1,9 +1,16 @@
-// Activation: wiring only. Each feature lives in its own file and registers itself here.
+// Activation: wiring only. Each feature lives in its own file and exports `register(context, …)`;
+// add one line per feature below.
 import * as vscode from 'vscode';
+import * as documentParses from './documentParses';
+import * as hover from './hover';
+import * as referencePage from './referencePage';
 
 export function activate(context: vscode.ExtensionContext): void {
   try {
-    void context;
+    // The shared C/C++ parse cache: hover reads it, lint can too.
+    const parses = documentParses.register(context);
+    hover.register(context, parses);
+    referencePage.register(context);
   } catch (err) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Winsock Lens failed to start: {0}', String(err)));
   }
