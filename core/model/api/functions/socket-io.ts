@@ -1588,15 +1588,22 @@ const sendCommonErrors: readonly ErrorCondition[] = [
   wouldBlockSend,
   messageTooBig,
   hostUnreachable,
-  fails(
-    'WSAEINVAL',
-    'The socket is not bound, an unknown flag was given, or `MSG_OOB` was used with `SO_OOBINLINE` on.',
-    'Сокет не привязан, указан неизвестный флаг или `MSG_OOB` использован при включённом `SO_OOBINLINE`.',
-  ),
   connAborted,
   connReset,
   timedOutSend,
 ];
+
+const sendInvalidUnbound = fails(
+  'WSAEINVAL',
+  'The socket is not bound, an unknown flag was given, or `MSG_OOB` was used with `SO_OOBINLINE` on.',
+  'Сокет не привязан, указан неизвестный флаг или `MSG_OOB` использован при включённом `SO_OOBINLINE`.',
+);
+
+const sendInvalidFlags = fails(
+  'WSAEINVAL',
+  'An unknown flag was given, or `MSG_OOB` was used with `SO_OOBINLINE` on.',
+  'Указан неизвестный флаг или `MSG_OOB` использован при включённом `SO_OOBINLINE`.',
+);
 
 const sendToExtraErrors: readonly ErrorCondition[] = [
   fails(
@@ -1692,7 +1699,7 @@ const sendFn: FunctionEntry = {
       'Число байт, поставленных в очередь (на неблокирующем сокете может быть меньше `len`), или `SOCKET_ERROR` с причиной в `WSAGetLastError()`.',
     ),
   },
-  errors: sendCommonErrors,
+  errors: [...sendCommonErrors, sendInvalidUnbound],
   remarks: [
     sendAfterShutdown,
     partialSend,
@@ -1737,6 +1744,7 @@ const wsaSendFn: FunctionEntry = {
   returns: zeroImmediate,
   errors: [
     ...sendCommonErrors,
+    sendInvalidUnbound,
     fails(
       'WSAEFAULT',
       '`lpBuffers`, `lpNumberOfBytesSent`, `lpOverlapped` or `lpCompletionRoutine` is not in valid user memory.',
@@ -1788,7 +1796,7 @@ const sendtoFn: FunctionEntry = {
       'Число отправленных байт или `SOCKET_ERROR` с причиной в `WSAGetLastError()`.',
     ),
   },
-  errors: [...sendCommonErrors, ...sendToExtraErrors],
+  errors: [...sendCommonErrors, sendInvalidFlags, ...sendToExtraErrors],
   remarks: [sendAfterShutdown, sendToImplicitBind, apcNote],
   requirements: WS2_32,
   related: ['send', 'WSASendTo', 'recvfrom', 'bind', 'shutdown'],
@@ -1835,6 +1843,11 @@ const wsaSendToFn: FunctionEntry = {
   returns: zeroImmediate,
   errors: [
     ...sendCommonErrors,
+    fails(
+      'WSAEINVAL',
+      'The reference names two cases: the socket is not bound, or it was not created with the overlapped attribute (an unbound datagram socket is normally bound implicitly, see below).',
+      'Справочник называет два случая: сокет не привязан или создан без признака перекрывающегося ввода-вывода (непривязанный датаграммный сокет обычно привязывается неявно, см. ниже).',
+    ),
     ...sendToExtraErrors,
     fails(
       'WSAEFAULT',
@@ -2098,7 +2111,11 @@ const receiveCommonErrors: readonly ErrorCondition[] = [
     'The buffer is not entirely in valid user memory.',
     'Буфер не полностью лежит в доступной памяти процесса.',
   ),
-  notConnected,
+  fails(
+    'WSAENOTCONN',
+    'The connection-oriented socket is not connected.',
+    'Сокет с установлением соединения не подключён.',
+  ),
   interrupted,
   inProgress,
   netReset,
@@ -2417,8 +2434,8 @@ const setsockoptFn: FunctionEntry = {
     ),
     remark(
       'setsockopt-bool-size',
-      '`BOOL` options take an `int`-sized value (`optlen = sizeof(BOOL)`); some providers also accept a shorter value, but do not rely on it.',
-      'Параметры типа `BOOL` принимают значение размера `int` (`optlen = sizeof(BOOL)`); некоторые поставщики соглашаются и на меньший размер, но полагаться на это не стоит.',
+      '`BOOL` options take a full `BOOL` (an `int`), so pass `optlen = sizeof(BOOL)`; `SO_LINGER` takes a `struct linger`, `SO_RCVTIMEO`/`SO_SNDTIMEO` a `DWORD`.',
+      'Параметры типа `BOOL` принимают полноценный `BOOL` (то есть `int`), поэтому передавайте `optlen = sizeof(BOOL)`; `SO_LINGER` принимает `struct linger`, `SO_RCVTIMEO`/`SO_SNDTIMEO` — `DWORD`.',
     ),
   ],
   requirements: WS2_32,
