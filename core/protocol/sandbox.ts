@@ -88,7 +88,40 @@ export interface JournalEntry {
   readonly peerEvent?: 'accepted' | 'received' | 'fin' | 'reset' | 'sent' | 'closed';
   /** How long the call took, in milliseconds. */
   readonly durationMs?: number;
+  /** Which backend made the call (app entries). */
+  readonly backend?: BackendName;
+  /** The sandbox's name for the socket in C text (`s1`). */
+  readonly socketName?: string;
+  /** The SOCKET a successful socket/WSASocketW/accept returned, and its name. */
+  readonly newSocket?: SocketHandle;
+  readonly newSocketName?: string;
+  /** Set when the call did not complete: it ran past callTimeoutMs, or the host cancelled it. */
+  readonly outcome?: 'timeout' | 'cancelled';
+  /** WSAEnumProtocolsW (and getsockopt SO_PROTOCOL_INFOW): the providers the call returned. */
+  readonly providers?: readonly ProtocolProviderView[];
+  /** getsockopt: the option's value as read back. */
+  readonly optionValue?: SocketOptionReadback;
+  /** What the posix backend emulated, in words (shown next to `emulated`). */
+  readonly emulationNote?: string;
 }
+
+/** One transport provider as WSAEnumProtocolsW describes it. */
+export interface ProtocolProviderView {
+  readonly name: string;
+  readonly addressFamily: number;
+  readonly socketType: number;
+  readonly protocol: number;
+  /** dwServiceFlags1. */
+  readonly serviceFlags1: number;
+  /** (serviceFlags1 & XP1_DISCONNECT_DATA) !== 0. */
+  readonly disconnectData: boolean;
+}
+
+export type SocketOptionReadback =
+  | { readonly name: 'SO_LINGER'; readonly onoff: number; readonly linger: number }
+  | { readonly name: 'SO_DONTLINGER'; readonly value: boolean }
+  | { readonly name: 'SO_RCVTIMEO'; readonly ms: number }
+  | { readonly name: 'SO_PROTOCOL_INFOW'; readonly provider: ProtocolProviderView };
 
 /** A socket as the sandbox tracks it. */
 export interface SocketView {
@@ -97,6 +130,11 @@ export interface SocketView {
   readonly state: SocketState;
   readonly kernelState?: string;
   readonly localPort?: number;
+  /** The sandbox's name for it in C text (`s1`). */
+  readonly name?: string;
+  readonly remotePort?: number;
+  /** The user's FIONBIO setting (the worker itself never blocks). */
+  readonly nonBlocking?: boolean;
 }
 
 export interface SandboxLimits {
@@ -112,7 +150,12 @@ export type WorkerRequest =
   | { readonly kind: 'request'; readonly id: number; readonly method: 'call'; readonly params: SandboxCall }
   | { readonly kind: 'request'; readonly id: number; readonly method: 'startPeer'; readonly params: { readonly behaviour: PeerBehaviour } }
   | { readonly kind: 'request'; readonly id: number; readonly method: 'reset'; readonly params: Record<string, never> }
-  | { readonly kind: 'request'; readonly id: number; readonly method: 'snapshot'; readonly params: Record<string, never> };
+  | { readonly kind: 'request'; readonly id: number; readonly method: 'snapshot'; readonly params: Record<string, never> }
+  | { readonly kind: 'request'; readonly id: number; readonly method: 'stopPeer'; readonly params: Record<string, never> }
+  /** Test-only: makes the worker die of SIGSEGV inside koffi. Refused unless the worker was started with WINSOCK_LENS_SANDBOX_TEST_HOOKS=1. */
+  | { readonly kind: 'request'; readonly id: number; readonly method: 'crashForTest'; readonly params: Record<string, never> }
+  /** Test-only (same switch): the worker's count of open file descriptors (Linux: /proc/self/fd). */
+  | { readonly kind: 'request'; readonly id: number; readonly method: 'fdCountForTest'; readonly params: Record<string, never> };
 
 export type WorkerMethod = WorkerRequest['method'];
 
@@ -131,24 +174,39 @@ export interface SandboxSnapshot {
   readonly initialized: boolean;
   readonly sockets: readonly SocketView[];
   readonly peer?: { readonly port: number; readonly behaviour: PeerBehaviour };
+  /** Where kernel TCP states come from: Linux procfs, Windows GetTcpTable2, or nowhere. */
+  readonly kernelStateSource?: KernelStateSource;
+  readonly limits?: SandboxLimits;
 }
 
+export type KernelStateSource = 'procfs' | 'GetTcpTable2' | 'unavailable';
+
 export type WorkerResponse =
-  | { readonly kind: 'response'; readonly id: number; readonly ok: true; readonly result: JournalEntry | SandboxSnapshot | null }
+  | { readonly kind: 'response'; readonly id: number; readonly ok: true; readonly result: JournalEntry | SandboxSnapshot | number | null }
   | { readonly kind: 'response'; readonly id: number; readonly ok: false; readonly error: SandboxError };
 
 export interface SandboxError {
-  /** A stable code: 'timeout', 'cancelled', 'limit', 'refused-address', 'bad-request', 'internal'. */
-  readonly code: 'timeout' | 'cancelled' | 'limit' | 'refused-address' | 'bad-request' | 'internal';
+  /** A stable code: 'timeout', 'cancelled', 'limit', 'refused-address', 'bad-request', 'internal', and (from the host-side client) 'crashed' when the worker died with the request pending or 'disposed'. */
+  readonly code: 'timeout' | 'cancelled' | 'limit' | 'refused-address' | 'bad-request' | 'internal' | 'crashed' | 'disposed';
   readonly message: string;
 }
 
 export type WorkerEvent =
-  | { readonly kind: 'event'; readonly event: 'ready'; readonly backend: BackendName; readonly platform: string; readonly version: number }
+  | { readonly kind: 'event'; readonly event: 'ready'; readonly backend: BackendName; readonly platform: string; readonly version: number; readonly kernelStateSource?: KernelStateSource }
   | { readonly kind: 'event'; readonly event: 'journal'; readonly entry: JournalEntry }
   | { readonly kind: 'event'; readonly event: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string };
 
 export type WorkerToHost = WorkerResponse | WorkerEvent;
+
+// ---- host-side client → its users (sandbox/client.ts) -------------------------------------
+
+/** What the host-side client tells the panel beyond the worker's own events. */
+export type ClientEvent =
+  | WorkerEvent
+  /** The worker process ended without being asked to: `signal` is e.g. 'SIGSEGV'. Pending requests were rejected with code 'crashed'. */
+  | { readonly kind: 'event'; readonly event: 'crashed'; readonly code: number | null; readonly signal: string | null; readonly willRestart: boolean; readonly message: string }
+  /** A new worker replaced a crashed one; its limits were re-applied, sockets and peer are gone. */
+  | { readonly kind: 'event'; readonly event: 'restarted'; readonly restarts: number };
 
 // ---- webview ↔ extension host ------------------------------------------------------------
 
