@@ -131,12 +131,12 @@ const flags: readonly ConstantEntry[] = [
 ];
 
 const events: readonly ConstantEntry[] = [
-  k('FD_READ', '0x01', 1, W, 'Network event: data can be read.', 'Сетевое событие: можно читать данные.', ['WSAEventSelect', 'WSAAsyncSelect']),
-  k('FD_WRITE', '0x02', 2, W, 'Network event: data can be sent.', 'Сетевое событие: можно отправлять данные.', ['WSAEventSelect', 'WSAAsyncSelect']),
-  k('FD_OOB', '0x04', 4, W, 'Network event: urgent (out-of-band) data has arrived.', 'Сетевое событие: пришли срочные (внеполосные) данные.', ['WSAEventSelect', 'WSAAsyncSelect']),
-  k('FD_ACCEPT', '0x08', 8, W, 'Network event: a connection is waiting to be accepted.', 'Сетевое событие: подключение ожидает приёма.', ['WSAEventSelect', 'WSAAsyncSelect']),
-  k('FD_CONNECT', '0x10', 0x10, W, 'Network event: a connection attempt has finished.', 'Сетевое событие: попытка подключения завершилась.', ['WSAEventSelect', 'WSAAsyncSelect']),
-  k('FD_CLOSE', '0x20', 0x20, W, 'Network event: the peer closed the connection. One of the ways to learn that a circuit closed before reading disconnect data; not posted after `closesocket`.', 'Сетевое событие: удалённая сторона закрыла соединение. Один из способов узнать о закрытии канала перед чтением данных отключения; после `closesocket` не отправляется.', ['WSAEventSelect', 'WSAAsyncSelect', 'WSARecvDisconnect', 'shutdown']),
+  k('FD_READ', '0x01', 1, W, 'Network event: data can be read.', 'Сетевое событие: можно читать данные.', ['recv', 'FD_CLOSE']),
+  k('FD_WRITE', '0x02', 2, W, 'Network event: data can be sent.', 'Сетевое событие: можно отправлять данные.', ['send', 'FD_CLOSE']),
+  k('FD_OOB', '0x04', 4, W, 'Network event: urgent (out-of-band) data has arrived.', 'Сетевое событие: пришли срочные (внеполосные) данные.', ['MSG_OOB', 'FD_READ']),
+  k('FD_ACCEPT', '0x08', 8, W, 'Network event: a connection is waiting to be accepted.', 'Сетевое событие: подключение ожидает приёма.', ['accept', 'listen']),
+  k('FD_CONNECT', '0x10', 0x10, W, 'Network event: a connection attempt has finished.', 'Сетевое событие: попытка подключения завершилась.', ['connect', 'FD_CLOSE']),
+  k('FD_CLOSE', '0x20', 0x20, W, 'Network event: the peer closed the connection. One of the ways to learn that a circuit closed before reading disconnect data; not posted after `closesocket`.', 'Сетевое событие: удалённая сторона закрыла соединение. Один из способов узнать о закрытии канала перед чтением данных отключения; после `closesocket` не отправляется.', ['shutdown', 'WSARecvDisconnect', 'closesocket', 'recv']),
 ];
 
 const sizes: readonly ConstantEntry[] = [

@@ -22,7 +22,7 @@ const win32Codes: readonly ErrorEntry[] = [
     6,
     'A handle passed in is not valid, most often an event object handle given to a `WSA…Event` or `WSAWaitForMultipleEvents` call.',
     'Переданный дескриптор недействителен; чаще всего это дескриптор объекта-события в вызовах `WSA…Event` или `WSAWaitForMultipleEvents`.',
-    ['WSACreateEvent', 'WSAWaitForMultipleEvents'],
+    ['OVERLAPPED'],
     ['ERROR_INVALID_HANDLE'],
   ),
   err(
@@ -38,7 +38,7 @@ const win32Codes: readonly ErrorEntry[] = [
     87,
     'One or more parameters are invalid, for example a bad event count passed to `WSAWaitForMultipleEvents`.',
     'Один или несколько параметров недопустимы, например неверное число событий в `WSAWaitForMultipleEvents`.',
-    ['WSAWaitForMultipleEvents'],
+    [],
     ['ERROR_INVALID_PARAMETER'],
   ),
   err(
@@ -46,7 +46,7 @@ const win32Codes: readonly ErrorEntry[] = [
     995,
     'An overlapped operation was cancelled: its socket was closed, or `WSAIoctl` was called with `SIO_FLUSH`, or the thread that started it exited.',
     'Перекрывающаяся (overlapped) операция отменена: её сокет закрыли, вызвали `WSAIoctl` с `SIO_FLUSH` или завершился поток, который её запустил.',
-    ['closesocket', 'WSAGetOverlappedResult', 'DisconnectEx'],
+    ['closesocket', 'OVERLAPPED', 'DisconnectEx'],
     ['ERROR_OPERATION_ABORTED'],
   ),
   err(
@@ -54,7 +54,7 @@ const win32Codes: readonly ErrorEntry[] = [
     996,
     'The overlapped operation has not finished yet: `WSAGetOverlappedResult` was asked with `fWait` = FALSE before completion.',
     'Перекрывающаяся операция ещё не завершена: `WSAGetOverlappedResult` вызвана с `fWait` = FALSE до её окончания.',
-    ['WSAGetOverlappedResult'],
+    ['OVERLAPPED', 'WSA_IO_PENDING'],
     ['ERROR_IO_INCOMPLETE'],
   ),
   err(
@@ -74,7 +74,7 @@ const socketCodes: readonly ErrorEntry[] = [
     10004,
     'A blocking call was interrupted, typically by `WSACancelBlockingCall` (Winsock 1.1) or by closing the socket while the call waited.',
     'Блокирующий вызов прерван, обычно через `WSACancelBlockingCall` (Winsock 1.1) или закрытием сокета во время ожидания.',
-    ['closesocket', 'WSACancelBlockingCall'],
+    ['closesocket'],
   ),
   err(
     'WSAEBADF',
@@ -114,7 +114,7 @@ const socketCodes: readonly ErrorEntry[] = [
     10035,
     'The socket is non-blocking and the operation cannot finish at once. Usually not fatal: try again later (after `select`, `WSAPoll` or an `FD_*` event says the socket is ready).',
     'Сокет неблокирующий, и операцию нельзя завершить сразу. Обычно это не фатально: повторите позже (когда `select`, `WSAPoll` или событие `FD_*` сообщат о готовности).',
-    ['ioctlsocket', 'FIONBIO', 'select', 'connect', 'closesocket'],
+    ['ioctlsocket', 'FIONBIO', 'connect', 'closesocket'],
   ),
   err(
     'WSAEINPROGRESS',
@@ -148,7 +148,7 @@ const socketCodes: readonly ErrorEntry[] = [
     10040,
     'The datagram is larger than the buffer or than the protocol allows; a received datagram was truncated to fit the buffer.',
     'Датаграмма больше буфера или предела протокола; принятая датаграмма усечена до размера буфера.',
-    ['send', 'sendto', 'recv', 'recvfrom'],
+    ['send', 'sendto', 'recv'],
   ),
   err(
     'WSAEPROTOTYPE',
@@ -465,28 +465,28 @@ const socketCodes: readonly ErrorEntry[] = [
     11001,
     'The host name is not known (an authoritative "no such host" answer).',
     'Имя узла неизвестно (авторитетный ответ «такого узла нет»).',
-    ['getaddrinfo', 'gethostbyname'],
+    [],
   ),
   err(
     'WSATRY_AGAIN',
     11002,
     'A temporary name resolution failure (a non-authoritative "host not found" or a server failure); trying again later may succeed.',
     'Временный сбой разрешения имени (неавторитетный ответ «узел не найден» или сбой сервера); повторная попытка позже может пройти успешно.',
-    ['getaddrinfo', 'gethostbyname'],
+    [],
   ),
   err(
     'WSANO_RECOVERY',
     11003,
     'An unrecoverable error occurred during a database (name) lookup.',
     'При поиске в базе данных (имён) произошла неустранимая ошибка.',
-    ['getaddrinfo'],
+    [],
   ),
   err(
     'WSANO_DATA',
     11004,
     'The name is valid but has no data record of the requested type (e.g. no address).',
     'Имя допустимо, но для него нет записи запрошенного типа (например, адреса).',
-    ['getaddrinfo', 'gethostbyname'],
+    [],
   ),
 ];
 
