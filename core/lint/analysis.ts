@@ -1,0 +1,1842 @@
+// Per-function analysis: a walk over each function's syntax tree that follows its control flow
+// (if/else, switch with fallthrough, loops with break/continue, goto and labels, return,
+// __try/__finally and __except, C++ try/catch, ?:, && and ||) and carries, for every socket
+// expression, the set of states it may be in (one "fact" per distinct path history). Joins merge
+// the sets, so a rule can tell "on every path" (every fact bad) from "on some path" (one fact bad;
+// that fact names the earlier call, which becomes the finding's related information).
+//
+// Facts also remember the branch conditions and flag assignments seen since their event, so a
+// path that contradicts itself (`done = 1; shutdown(s,…); … if (!done) send(s,…)`) is pruned, and
+// a branch testing a variable that was given an unknown value after the event makes the fact
+// "unsure": unsure facts never produce an error or warning.
+import type { Node, Tree } from 'web-tree-sitter';
+import type { FunctionEntry } from '../model/types';
+import type { Localized } from '../model/types';
+import type { LintOptions, QuickFix, RuleId, Severity, TextEdit } from './types';
+import { constantValue, describeError, hasRole, modelError, paramIndex, paramsOfType, refusesDatagram, winsockFunction } from './facts';
+import { ruleMeta } from './rules';
+import { LineIndex } from './text';
+import type { SocketState } from '../model/types';
+
+// ---------------------------------------------------------------------------------------------
+// Findings before suppression and severity overrides.
+
+export interface RawFinding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly start: number;
+  readonly end: number;
+  readonly message: Localized;
+  readonly related: readonly { readonly start: number; readonly end: number; readonly message: Localized }[];
+  readonly fixes: readonly QuickFix[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Abstract socket states.
+
+type St =
+  | 'unknown'
+  | 'live' // created, bound, listening, connecting or connected: usable
+  | 'send-shut'
+  | 'receive-shut'
+  | 'both-shut'
+  | 'disconnected' // DisconnectEx / TF_DISCONNECT without TF_REUSE_SOCKET
+  | 'reusable' // after DisconnectEx(TF_REUSE_SOCKET)
+  | 'closed'
+  | 'closed-maybe' // closesocket whose result is examined in a function that retries on WSAEWOULDBLOCK
+  | 'invalid' // INVALID_SOCKET / NULL: no socket
+  | 'wsa-none' // (pseudo-key $wsa) before WSAStartup
+  | 'wsa-on'
+  | 'wsa-off'; // after WSACleanup
+
+type Kind = 'stream' | 'datagram' | undefined;
+type CondVal = boolean | '?';
+
+interface Linger {
+  readonly node: Node;
+  readonly opt: 'SO_LINGER' | 'SO_DONTLINGER';
+}
+
+interface Fact {
+  readonly st: St;
+  /** The call that put the socket in this state (the finding's related information). */
+  readonly at: Node | null;
+  /** Which socket object this is; aliases share it. */
+  readonly obj: number;
+  /** The socket left the function's hands (returned, stored outside, passed to unknown code). */
+  readonly esc: boolean;
+  readonly kind: Kind;
+  /** Branch conditions and flag values known on this path since (and around) the event. */
+  readonly conds: ReadonlyMap<string, CondVal> | null;
+  readonly unsure: boolean;
+  /** The direction the last disconnect event turned off (for repeated-disconnect). */
+  readonly sendShutBy?: Node | null;
+  readonly linger?: Linger | null;
+}
+
+type State = ReadonlyMap<string, readonly Fact[]> | null;
+
+const WSA = '$wsa';
+const SHUT: ReadonlySet<St> = new Set<St>(['send-shut', 'receive-shut', 'both-shut', 'disconnected']);
+const MAX_FACTS = 24;
+const NORETURN = new Set(['exit', '_exit', 'abort', 'ExitProcess', 'ExitThread', 'TerminateProcess', 'longjmp', 'quick_exit', '_Exit', 'FatalAppExitA', 'FatalAppExitW']);
+const HARMLESS = /^(?:printf|fprintf|sprintf|snprintf|_snprintf|wprintf|fwprintf|_tprintf|puts|fputs|putchar|perror|memset|memcpy|memmove|strlen|strcpy|strncpy|strcmp|strcat|wcslen|ZeroMemory|RtlZeroMemory|CopyMemory|malloc|calloc|realloc|free|Sleep|sizeof|htons|htonl|ntohs|ntohl|inet_addr|inet_pton|inet_ntop|WSAGetLastError|GetLastError|OutputDebugStringA|OutputDebugStringW|OutputDebugString|assert|_ASSERT|_ASSERTE|MessageBoxA|MessageBoxW|MessageBox|std::cout|fflush|getchar)$/;
+const MAIN_NAMES = new Set(['main', 'wmain', '_tmain', 'WinMain', 'wWinMain', '_tWinMain']);
+const NULLISH = /^(?:NULL|nullptr|0|\(\s*LPWSABUF\s*\)\s*(?:NULL|0)|\(\s*WSABUF\s*\*\s*\)\s*(?:NULL|0))$/;
+const NO_SOCKET = /^(?:INVALID_SOCKET|NULL|nullptr|0|-1|~0|\(SOCKET\)\s*-1|\(SOCKET\)\s*\(?~0\)?|SOCKET_ERROR)$/;
+
+function stateOfModel(st: St): SocketState | undefined {
+  switch (st) {
+    case 'live':
+      return 'connected';
+    case 'send-shut':
+    case 'receive-shut':
+    case 'both-shut':
+    case 'reusable':
+    case 'closed':
+      return st;
+    case 'disconnected':
+      return 'both-shut';
+    case 'closed-maybe':
+      return 'closed';
+    default:
+      return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Syntax helpers.
+
+function stripParens(n: Node): Node {
+  let cur = n;
+  while (cur.type === 'parenthesized_expression' || cur.type === 'condition_clause') {
+    const inner = cur.type === 'condition_clause' ? cur.childForFieldName('value') : cur.namedChild(0);
+    if (!inner) break;
+    cur = inner;
+  }
+  return cur;
+}
+
+/** A socket expression normalized to a key (`this->m_sock` → `m_sock`), or null if not trackable. */
+export function keyOf(n: Node | null, src: string): string | null {
+  if (!n) return null;
+  switch (n.type) {
+    case 'identifier':
+      return src.slice(n.startIndex, n.endIndex);
+    case 'parenthesized_expression': {
+      const c = n.namedChild(0);
+      return c ? keyOf(c, src) : null;
+    }
+    case 'cast_expression':
+      return keyOf(n.childForFieldName('value'), src);
+    case 'qualified_identifier': {
+      const t = src.slice(n.startIndex, n.endIndex).replace(/\s+/g, '');
+      return t.startsWith('::') ? t.slice(2) : t;
+    }
+    case 'field_expression': {
+      const arg = n.childForFieldName('argument');
+      const field = n.childForFieldName('field');
+      if (!arg || !field) return null;
+      const f = src.slice(field.startIndex, field.endIndex);
+      if (arg.type === 'this') return f;
+      const base = keyOf(arg, src);
+      if (!base) return null;
+      const op = src.slice(arg.endIndex, field.startIndex).includes('->') ? '->' : '.';
+      return base + op + f;
+    }
+    case 'pointer_expression': {
+      const arg = n.childForFieldName('argument');
+      const op = src.slice(n.startIndex, arg?.startIndex ?? n.startIndex).trim();
+      if (op !== '*') return null;
+      const base = keyOf(arg, src);
+      return base ? '*' + base : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function rootOf(key: string): string {
+  const m = /^\*?([A-Za-z_][\w:]*)/.exec(key);
+  return m?.[1] ?? key;
+}
+
+function textOf(n: Node, src: string): string {
+  return src.slice(n.startIndex, n.endIndex);
+}
+
+function args(call: Node): Node[] {
+  const list = call.childForFieldName('arguments');
+  return list ? list.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') : [];
+}
+
+interface Callee {
+  readonly name: string;
+  /** Called as a member (obj.f, p->f, this->f) or with a non-global scope (Cls::f). */
+  readonly member: boolean;
+  readonly objectKey: string | null;
+}
+
+function calleeOf(call: Node, src: string): Callee | null {
+  const fn = call.childForFieldName('function');
+  if (!fn) return null;
+  if (fn.type === 'identifier') return { name: textOf(fn, src), member: false, objectKey: null };
+  if (fn.type === 'qualified_identifier') {
+    const t = textOf(fn, src).replace(/\s+/g, '');
+    if (t.startsWith('::') && !t.slice(2).includes('::')) return { name: t.slice(2), member: false, objectKey: null };
+    const name = t.slice(t.lastIndexOf('::') + 2);
+    return { name, member: true, objectKey: null };
+  }
+  if (fn.type === 'field_expression') {
+    const field = fn.childForFieldName('field');
+    const arg = fn.childForFieldName('argument');
+    if (!field) return null;
+    return { name: textOf(field, src), member: true, objectKey: arg && arg.type !== 'this' ? keyOf(arg, src) : arg?.type === 'this' ? 'this' : null };
+  }
+  if (fn.type === 'parenthesized_expression') {
+    const inner = stripParens(fn);
+    if (inner.type === 'identifier') return { name: textOf(inner, src), member: false, objectKey: null };
+    if (inner.type === 'pointer_expression') {
+      const a = inner.childForFieldName('argument');
+      if (a?.type === 'identifier') return { name: textOf(a, src), member: false, objectKey: null };
+    }
+  }
+  return null;
+}
+
+/** Names under which code usually keeps a pointer to an extension function (lpfnDisconnectEx …). */
+function extensionAlias(name: string): string {
+  return name.replace(/^(?:m_|g_|s_|_+)?(?:lpfn|pfn|fn|lp|p)?_?/, '');
+}
+
+function isCallTo(n: Node, src: string, names: RegExp): boolean {
+  if (n.type !== 'call_expression') return false;
+  const c = calleeOf(n, src);
+  return !!c && !c.member && names.test(c.name);
+}
+
+function line1(n: Node, lines: LineIndex): number {
+  return lines.pos(n.startIndex).line + 1;
+}
+
+/** Identifiers in an expression text. */
+function identifiers(t: string): string[] {
+  return t.match(/[A-Za-z_]\w*/g) ?? [];
+}
+
+function condKey(t: string): { base: string; positive: boolean } {
+  let s = t.replace(/\s+/g, '');
+  let positive = true;
+  for (;;) {
+    if (s.startsWith('(') && s.endsWith(')') && balanced(s.slice(1, -1))) s = s.slice(1, -1);
+    else if (s.startsWith('!') && !s.startsWith('!=')) {
+      s = s.slice(1);
+      positive = !positive;
+    } else break;
+  }
+  const m = /^(.*?)(==|!=)(0|NULL|FALSE|false|nullptr|TRUE|true)$/.exec(s);
+  if (m && m[1] && balanced(m[1])) {
+    const truthy = m[3] === 'TRUE' || m[3] === 'true';
+    const eq = m[2] === '==';
+    return { base: m[1].replace(/^\((.*)\)$/, '$1').replace(/^this->/, ''), positive: eq === truthy ? positive : !positive };
+  }
+  return { base: s.replace(/^this->/, ''), positive };
+}
+
+function balanced(s: string): boolean {
+  let d = 0;
+  for (const ch of s) {
+    if (ch === '(') d++;
+    else if (ch === ')' && --d < 0) return false;
+  }
+  return d === 0;
+}
+
+function constTruth(t: string): CondVal {
+  const s = t.replace(/\s+/g, '');
+  if (/^(?:true|TRUE|1|1L|1U)$/.test(s)) return true;
+  if (/^(?:false|FALSE|0|NULL|nullptr)$/.test(s)) return false;
+  if (/^[1-9]\d*$/.test(s)) return true;
+  return '?';
+}
+
+// ---------------------------------------------------------------------------------------------
+// File-level context, built once per file before the functions are walked.
+
+interface FileContext {
+  readonly src: string;
+  readonly lines: LineIndex;
+  readonly options: LintOptions;
+  readonly closeNames: ReadonlySet<string>;
+  /** Socket kind by key, from every creation site in the file (conflicts give undefined). */
+  readonly kinds: Map<string, Kind | 'mixed'>;
+  /** Keys each function (by simple name) touches through Winsock calls or assignments. */
+  readonly touched: Map<string, Set<string>>;
+  /** Functions used as APC / completion routines → the call that registers them. */
+  readonly apcRoutines: Map<string, Node>;
+  readonly findings: Map<string, RawFinding>;
+  readonly mentionsDisconnectData: boolean;
+}
+
+const APC_PARAM_TYPE = /COMPLETION_ROUTINE|PAPCFUNC|APCROUTINE/;
+/** Win32 (not Winsock) functions that take a completion routine or APC, by argument index. */
+const WIN32_APC_ARG: Readonly<Record<string, number>> = { QueueUserAPC: 0, ReadFileEx: 4, WriteFileEx: 4, SetWaitableTimer: 3, ReadDirectoryChangesW: 7 };
+
+// ---------------------------------------------------------------------------------------------
+// The linter's entry: every function of a tree.
+
+export function analyzeTree(tree: Tree, src: string, options: LintOptions): RawFinding[] {
+  const lines = new LineIndex(src);
+  const closeNames = new Set(options.closeFunctions);
+  const relevant = relevanceTest(closeNames);
+  const fns: Node[] = [];
+  collectFunctions(tree.rootNode, fns, src, relevant);
+  const ctx: FileContext = {
+    src,
+    lines,
+    options,
+    closeNames,
+    kinds: new Map(),
+    touched: new Map(),
+    apcRoutines: new Map(),
+    findings: new Map(),
+    mentionsDisconnectData: src.includes('XP1_DISCONNECT_DATA'),
+  };
+  for (const f of fns) prepass(f, ctx);
+  for (const f of fns) {
+    const lambdas: Node[] = [];
+    new FunctionWalk(ctx, f, lambdas).run();
+    for (let i = 0; i < lambdas.length; i++) new FunctionWalk(ctx, lambdas[i]!, lambdas).run();
+  }
+  return [...ctx.findings.values()].sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+}
+
+let relevanceCache: { key: string; re: RegExp } | undefined;
+
+/** A quick text test: does a function mention any name the rules care about? */
+function relevanceTest(closeNames: ReadonlySet<string>): RegExp {
+  const key = [...closeNames].join(',');
+  if (relevanceCache?.key === key) return relevanceCache.re;
+  const names = new Set<string>(['WSAStartup', 'WSACleanup', 'QueueUserAPC', 'ReadFileEx', 'WriteFileEx', 'SetWaitableTimer', 'DisconnectEx', 'ConnectEx', 'AcceptEx', 'TransmitFile', 'TransmitPackets']);
+  for (const n of closeNames) names.add(n);
+  // Every function of the model that touches a socket or the library's lifetime.
+  for (const n of MODEL_NAMES()) names.add(n);
+  const re = new RegExp(`\\b(?:${[...names].map((n) => n.replace(/[^\w]/g, '')).filter(Boolean).join('|')})\\b`);
+  relevanceCache = { key, re };
+  return re;
+}
+
+let modelNames: string[] | undefined;
+import { allEntries } from '../model/registry';
+function MODEL_NAMES(): string[] {
+  modelNames ??= allEntries()
+    .filter((e): e is FunctionEntry => e.kind === 'function' && (e.socketParam !== undefined || e.roles.some((r) => r === 'create' || r === 'startup' || r === 'cleanup' || r === 'apc')))
+    .map((e) => e.name);
+  return modelNames;
+}
+
+/** Function definitions (and lambdas at file scope are ignored), skipping bodies of functions that mention nothing relevant. */
+function collectFunctions(root: Node, out: Node[], src: string, relevant: RegExp): void {
+  const cursor = root.walk();
+  try {
+    let descend = true;
+    for (;;) {
+      const t = cursor.nodeType;
+      if (descend && t === 'function_definition') {
+        const n = cursor.currentNode;
+        const body = n.childForFieldName('body');
+        if (body && relevant.test(src.slice(body.startIndex, body.endIndex))) out.push(n);
+        descend = false; // nested class bodies inside functions are rare; lambdas are found by the walk
+      }
+      if (descend && t !== 'compound_statement' && t !== 'comment' && t !== 'string_literal' && cursor.gotoFirstChild()) continue;
+      descend = true;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+function functionName(fn: Node, src: string): string {
+  let d = fn.childForFieldName('declarator');
+  while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator');
+  let name = d?.childForFieldName('declarator') ?? null;
+  // `Cls::method`, and `CALLBACK fn` that the C++ grammar reads as a scope with a missing `::`.
+  while (name && name.type === 'qualified_identifier') name = name.childForFieldName('name');
+  return name ? textOf(name, src).trim() : '';
+}
+
+interface WinsockCall {
+  readonly entry: FunctionEntry | null; // null: a configured close function the model does not list
+  readonly close: boolean;
+}
+
+function winsockCall(call: Node, ctx: FileContext): WinsockCall | null {
+  const c = calleeOf(call, ctx.src);
+  if (!c) return null;
+  const argCount = args(call).length;
+  if (!c.member && ctx.closeNames.has(c.name)) {
+    const e = winsockFunction(c.name) ?? null;
+    return argCount >= 1 ? { entry: e, close: true } : null;
+  }
+  let e = winsockFunction(c.name);
+  if (!e) {
+    // Extension functions live behind pointers: lpfnDisconnectEx(…), ext.DisconnectEx(…).
+    const alias = winsockFunction(extensionAlias(c.name));
+    if (alias?.extension) e = alias;
+  }
+  if (!e) return null;
+  if (c.member && !e.extension) return null; // conn.connect(false), this->send(msg)
+  if (argCount !== e.params.length) return null; // a different function that shares the name
+  return { entry: e, close: hasRole(e, 'close') || ctx.closeNames.has(e.name) };
+}
+
+function socketKindFromArgs(e: FunctionEntry, a: Node[], src: string): Kind {
+  const ti = paramIndex(e, /^type$/);
+  const pi = paramIndex(e, /^protocol$/);
+  const t = ti >= 0 && a[ti] ? textOf(a[ti], src) : '';
+  const p = pi >= 0 && a[pi] ? textOf(a[pi], src) : '';
+  if (/\bSOCK_STREAM\b|\bSOCK_SEQPACKET\b|\bSOCK_RDM\b/.test(t) || /\bIPPROTO_TCP\b/.test(p)) return 'stream';
+  if (/\bSOCK_DGRAM\b|\bSOCK_RAW\b/.test(t) || /\bIPPROTO_UDP\b/.test(p)) return 'datagram';
+  return undefined;
+}
+
+/** The expression a call's result is stored into (`x = call`, `T x = call`), if any. */
+function assignedTo(call: Node): Node | null {
+  let p = call.parent;
+  while (p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression')) p = p.parent;
+  if (!p) return null;
+  if (p.type === 'assignment_expression') return p.childForFieldName('left');
+  if (p.type === 'init_declarator') {
+    let d = p.childForFieldName('declarator');
+    while (d && d.type !== 'identifier' && d.childForFieldName('declarator')) d = d.childForFieldName('declarator');
+    return d;
+  }
+  return null;
+}
+
+function prepass(fn: Node, ctx: FileContext): void {
+  const src = ctx.src;
+  const name = functionName(fn, src);
+  const touched = new Set<string>();
+  const accepts: [string, string][] = [];
+  for (const call of fn.descendantsOfType('call_expression')) {
+    if (!call) continue;
+    const c = calleeOf(call, src);
+    if (!c) continue;
+    const a = args(call);
+    const win32Apc = WIN32_APC_ARG[c.name];
+    const wc = winsockCall(call, ctx);
+    if (wc?.entry) {
+      const e = wc.entry;
+      if (hasRole(e, 'startup') || hasRole(e, 'cleanup')) touched.add(WSA);
+      if (e.socketParam !== undefined) {
+        const k = keyOf(a[e.socketParam] ?? null, src);
+        if (k) touched.add(k);
+      }
+      if (hasRole(e, 'create') || hasRole(e, 'accept')) {
+        const target = keyOf(assignedTo(call), src);
+        if (target) {
+          touched.add(target);
+          if (hasRole(e, 'create')) noteKind(ctx, target, socketKindFromArgs(e, a, src));
+          else if (e.socketParam !== undefined) {
+            const l = keyOf(a[e.socketParam] ?? null, src);
+            if (l) accepts.push([target, l]);
+          }
+        }
+      }
+      for (const i of paramsOfType(e, APC_PARAM_TYPE)) noteApc(ctx, a[i], call);
+      if (hasRole(e, 'apc')) noteApc(ctx, a[0], call);
+    } else if (wc?.close) {
+      const k = keyOf(a[0] ?? null, src);
+      if (k) touched.add(k);
+    } else if (win32Apc !== undefined && !c.member) noteApc(ctx, a[win32Apc], call);
+  }
+  for (const [target, listener] of accepts) {
+    const k = ctx.kinds.get(listener);
+    if (k && k !== 'mixed') noteKind(ctx, target, k);
+  }
+  if (name) {
+    const prev = ctx.touched.get(name);
+    if (prev) for (const k of touched) prev.add(k);
+    else ctx.touched.set(name, touched);
+  }
+}
+
+function noteKind(ctx: FileContext, key: string, kind: Kind): void {
+  const prev = ctx.kinds.get(key);
+  if (prev === undefined && !ctx.kinds.has(key)) ctx.kinds.set(key, kind);
+  else if (prev !== kind) ctx.kinds.set(key, 'mixed');
+  const field = /(?:\.|->)(\w+)$/.exec(key)?.[1];
+  if (field && field !== key) {
+    const fk = '#field:' + field;
+    const p2 = ctx.kinds.get(fk);
+    if (p2 === undefined && !ctx.kinds.has(fk)) ctx.kinds.set(fk, kind);
+    else if (p2 !== kind) ctx.kinds.set(fk, 'mixed');
+  }
+}
+
+function noteApc(ctx: FileContext, arg: Node | undefined, call: Node): void {
+  if (!arg) return;
+  let n = stripParens(arg);
+  while (n.type === 'cast_expression') n = n.childForFieldName('value') ?? n;
+  if (n.type === 'pointer_expression') n = n.childForFieldName('argument') ?? n;
+  if (n.type === 'identifier' || n.type === 'qualified_identifier') {
+    const t = textOf(n, ctx.src).replace(/\s+/g, '');
+    const name = t.slice(t.includes('::') ? t.lastIndexOf('::') + 2 : 0);
+    if (!ctx.apcRoutines.has(name)) ctx.apcRoutines.set(name, call);
+  } else if (n.type === 'lambda_expression') {
+    ctx.apcRoutines.set(`#lambda@${n.startIndex}`, call);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages.
+
+function L(en: string, ru: string): Localized {
+  return { en, ru };
+}
+
+function callLabel(n: Node, src: string): string {
+  const t = textOf(n, src).replace(/\s+/g, ' ');
+  return t.length > 60 ? t.slice(0, 57) + '…' : t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The walk over one function.
+
+interface LoopCtx {
+  breaks: State[];
+  continues: State[];
+  readonly isSwitch: boolean;
+}
+
+class FunctionWalk {
+  private readonly src: string;
+  private readonly locals = new Set<string>();
+  private readonly params = new Set<string>();
+  private readonly guards: { base: string; value: boolean }[] = [];
+  private readonly loops: LoopCtx[] = [];
+  private readonly finallies: Node[] = [];
+  private readonly gotoStates = new Map<string, State>();
+  private readonly isMain: boolean;
+  private readonly isApc: Node | undefined;
+  private readonly retriesClose: boolean;
+  private readonly body: Node | null;
+  private readonly fnText: string;
+  private objCounter = 1;
+  private readonly lingerCandidates: { key: string; set: Node; disc: Node; opt: string; label: string }[] = [];
+
+  constructor(
+    private readonly ctx: FileContext,
+    private readonly fn: Node,
+    private readonly lambdas: Node[],
+  ) {
+    this.src = ctx.src;
+    this.body = fn.childForFieldName('body');
+    this.fnText = this.body ? this.src.slice(this.body.startIndex, this.body.endIndex) : '';
+    const name = fn.type === 'function_definition' ? functionName(fn, this.src) : '';
+    this.isMain = MAIN_NAMES.has(name);
+    this.isApc = fn.type === 'lambda_expression' ? ctx.apcRoutines.get(`#lambda@${fn.startIndex}`) : name ? ctx.apcRoutines.get(name) : undefined;
+    this.retriesClose = this.fnText.includes('WSAEWOULDBLOCK');
+  }
+
+  run(): void {
+    if (!this.body || this.body.type !== 'compound_statement') return;
+    this.collectDeclarations();
+    const init = new Map<string, readonly Fact[]>();
+    init.set(WSA, [this.fact(this.isMain ? 'wsa-none' : 'unknown', null, 0)]);
+    const end = this.stmt(this.body, init);
+    if (end) this.checkExit(end, null);
+    for (const c of this.lingerCandidates) this.reportLinger(c);
+  }
+
+  private collectDeclarations(): void {
+    const decl = this.fn.type === 'lambda_expression' ? this.fn.childForFieldName('declarator') : this.fn.childForFieldName('declarator');
+    if (decl) {
+      for (const p of decl.descendantsOfType('parameter_declaration')) {
+        const id = p ? this.declName(p.childForFieldName('declarator')) : null;
+        if (id) this.params.add(id);
+      }
+    }
+    if (!this.body) return;
+    for (const d of this.body.descendantsOfType(['declaration', 'condition_clause', 'for_range_loop'])) {
+      if (!d || d.type !== 'declaration') continue;
+      if (/^\s*static\b/.test(textOf(d, this.src))) continue;
+      for (const c of d.childrenForFieldName('declarator')) {
+        const id = this.declName(c);
+        if (id) this.locals.add(id);
+      }
+    }
+  }
+
+  private declName(d: Node | null): string | null {
+    let cur = d;
+    while (cur && cur.type !== 'identifier') {
+      if (cur.type === 'function_declarator') return null;
+      cur = cur.childForFieldName('declarator') ?? (cur.namedChildCount > 0 ? cur.namedChild(0) : null);
+    }
+    return cur ? textOf(cur, this.src) : null;
+  }
+
+  private fact(st: St, at: Node | null, obj: number, extra?: Partial<Fact>): Fact {
+    return { st, at, obj, esc: false, kind: undefined, conds: null, unsure: false, ...extra };
+  }
+
+  private initialFacts(key: string): readonly Fact[] {
+    if (key === WSA) return [this.fact(this.isMain ? 'wsa-none' : 'unknown', null, 0)];
+    const obj = hashKey(key);
+    return [this.fact('unknown', null, obj, { esc: this.params.has(key) || key === 'this' })];
+  }
+
+  private get(state: ReadonlyMap<string, readonly Fact[]>, key: string): readonly Fact[] {
+    return state.get(key) ?? this.initialFacts(key);
+  }
+
+  // ---- joins ------------------------------------------------------------------------------
+
+  private join(a: State, b: State): State {
+    if (!a) return b;
+    if (!b) return a;
+    if (a === b) return a;
+    const out = new Map<string, readonly Fact[]>();
+    for (const [k, fa] of a) {
+      const fb = b.get(k) ?? this.initialFacts(k);
+      out.set(k, fa === fb ? fa : mergeFacts(fa, fb));
+    }
+    for (const [k, fb] of b) if (!a.has(k)) out.set(k, mergeFacts(this.initialFacts(k), fb));
+    return out;
+  }
+
+  private joinAll(states: State[]): State {
+    let s: State = null;
+    for (const x of states) s = this.join(s, x);
+    return s;
+  }
+
+  // ---- statements --------------------------------------------------------------------------
+
+  private stmt(n: Node, s: State): State {
+    if (!s) {
+      // Unreachable code still matters if a label inside it is a goto target.
+      if (n.type === 'labeled_statement' || n.type === 'compound_statement' || n.type === 'case_statement') {
+        /* fall through: labels below may revive the state */
+      } else return null;
+    }
+    switch (n.type) {
+      case 'compound_statement':
+      case 'translation_unit':
+      case 'ERROR': {
+        let cur = s;
+        for (const c of n.namedChildren) {
+          if (!c) continue;
+          cur = this.stmt(c, cur);
+        }
+        return cur;
+      }
+      case 'expression_statement': {
+        const e = n.namedChild(0);
+        return e ? this.expr(e, s) : s;
+      }
+      case 'declaration':
+        return this.declaration(n, s);
+      case 'if_statement': {
+        const cond = n.childForFieldName('condition');
+        const [t, f] = cond ? this.branch(cond, s) : [s, s];
+        const c = cond ? condKey(textOf(cond, this.src)) : null;
+        const cons = n.childForFieldName('consequence');
+        let alt = n.childForFieldName('alternative');
+        if (alt?.type === 'else_clause') alt = alt.namedChild(0);
+        if (c) this.guards.push({ base: c.base, value: c.positive });
+        const st = cons ? this.stmt(cons, t) : t;
+        if (c) this.guards[this.guards.length - 1] = { base: c.base, value: !c.positive };
+        const sf = alt ? this.stmt(alt, f) : f;
+        if (c) this.guards.pop();
+        return this.join(st, sf);
+      }
+      case 'while_statement':
+        return this.loop(n.childForFieldName('condition'), n.childForFieldName('body'), null, s, false);
+      case 'for_statement': {
+        let cur = s;
+        const init = n.childForFieldName('initializer');
+        if (init) cur = init.type === 'declaration' ? this.declaration(init, cur) : this.expr(init, cur);
+        return this.loop(n.childForFieldName('condition'), n.childForFieldName('body'), n.childForFieldName('update'), cur, false);
+      }
+      case 'for_range_loop': {
+        const right = n.childForFieldName('right');
+        const cur = right ? this.expr(right, s) : s;
+        return this.loop(null, n.childForFieldName('body'), null, cur, false, true);
+      }
+      case 'do_statement':
+        return this.loop(n.childForFieldName('condition'), n.childForFieldName('body'), null, s, true);
+      case 'switch_statement':
+        return this.switchStmt(n, s);
+      case 'return_statement': {
+        const v = n.namedChild(0);
+        let cur = v ? this.expr(v, s) : s;
+        if (v && cur) {
+          const k = keyOf(stripParens(v), this.src);
+          if (k) cur = this.escape(cur, k);
+        }
+        if (cur) this.exitThroughFinally(cur, n);
+        return null;
+      }
+      case 'throw_statement': {
+        const v = n.namedChild(0);
+        if (v) this.expr(v, s);
+        return null;
+      }
+      case 'break_statement': {
+        const l = this.loops[this.loops.length - 1];
+        if (l) l.breaks.push(s);
+        return null;
+      }
+      case 'continue_statement': {
+        for (let i = this.loops.length - 1; i >= 0; i--) {
+          const l = this.loops[i]!;
+          if (!l.isSwitch) {
+            l.continues.push(s);
+            break;
+          }
+        }
+        return null;
+      }
+      case 'goto_statement': {
+        const label = n.childForFieldName('label');
+        if (label) {
+          const name = textOf(label, this.src);
+          this.gotoStates.set(name, this.join(this.gotoStates.get(name) ?? null, s));
+        }
+        return null;
+      }
+      case 'labeled_statement': {
+        const label = n.childForFieldName('label');
+        const name = label ? textOf(label, this.src) : '';
+        const cur = this.join(s, this.gotoStates.get(name) ?? null);
+        const inner = n.namedChildren.find((c) => c !== null && c.type !== 'statement_identifier') ?? null;
+        return inner ? this.stmt(inner, cur) : cur;
+      }
+      case 'try_statement': {
+        const body = n.childForFieldName('body');
+        const after = body ? this.stmt(body, s) : s;
+        const handlerIn = this.join(s, after);
+        let out = after;
+        for (const c of n.namedChildren) {
+          if (c?.type !== 'catch_clause') continue;
+          const cb = c.childForFieldName('body');
+          out = this.join(out, cb ? this.stmt(cb, handlerIn) : handlerIn);
+        }
+        return out;
+      }
+      case 'seh_try_statement': {
+        const body = n.childForFieldName('body');
+        const fin = n.namedChildren.find((c) => c?.type === 'seh_finally_clause') ?? null;
+        const exc = n.namedChildren.find((c) => c?.type === 'seh_except_clause') ?? null;
+        const finBody = fin?.childForFieldName('body') ?? null;
+        if (finBody) this.finallies.push(finBody);
+        const after = body ? this.stmt(body, s) : s;
+        if (finBody) this.finallies.pop();
+        let out = after;
+        if (exc) {
+          const eb = exc.childForFieldName('body');
+          const filter = exc.childForFieldName('filter');
+          let hin = this.join(s, after);
+          if (filter) hin = this.expr(filter, hin);
+          out = this.join(out, eb ? this.stmt(eb, hin) : hin);
+        }
+        if (finBody) out = out ? this.stmt(finBody, out) : null;
+        return out;
+      }
+      case 'case_statement':
+        return this.caseBody(n, s);
+      case 'function_definition':
+      case 'class_specifier':
+      case 'struct_specifier':
+      case 'comment':
+        return s;
+      default: {
+        // Anything else (attributed statements, unknown constructs): its expressions in order.
+        let cur = s;
+        for (const c of n.namedChildren) if (c) cur = c.type.endsWith('statement') ? this.stmt(c, cur) : this.expr(c, cur);
+        return cur;
+      }
+    }
+  }
+
+  private declaration(n: Node, s: State): State {
+    let cur = s;
+    for (const d of n.childrenForFieldName('declarator')) {
+      if (!d || !cur) continue;
+      if (d.type === 'init_declarator') {
+        const value = d.childForFieldName('value');
+        const name = this.declName(d.childForFieldName('declarator'));
+        if (value) cur = this.expr(value, cur);
+        if (name && cur) cur = this.assign(cur, name, value && value.type !== 'initializer_list' && value.type !== 'argument_list' ? value : null, d);
+      } else {
+        const name = this.declName(d);
+        if (name && cur) cur = this.assign(cur, name, null, d);
+      }
+    }
+    return cur;
+  }
+
+  private loop(cond: Node | null, body: Node | null, update: Node | null, s: State, doWhile: boolean, maybeZero = false): State {
+    let head = s;
+    let exits: State = null;
+    const iterations = this.loops.length > 3 ? 1 : 2;
+    for (let it = 0; it < iterations && head; it++) {
+      const l: LoopCtx = { breaks: [], continues: [], isSwitch: false };
+      let entry: State = head;
+      let exitHere: State = null;
+      if (!doWhile && cond) {
+        const [t, f] = this.branch(cond, head);
+        entry = t;
+        exitHere = isAlwaysTrue(cond, this.src) ? null : f;
+      } else if (!doWhile && !cond) exitHere = maybeZero ? head : null;
+      this.loops.push(l);
+      let end = body && entry ? this.stmt(body, entry) : entry;
+      this.loops.pop();
+      end = this.joinAll([end, ...l.continues]);
+      if (doWhile && cond && end) {
+        const [t, f] = this.branch(cond, end);
+        exitHere = isAlwaysTrue(cond, this.src) ? null : f;
+        end = t;
+      } else if (update && end) end = this.expr(update, end);
+      exits = this.joinAll([exitHere, ...l.breaks]);
+      const next = this.join(s, end);
+      if (sameState(next, head)) break;
+      head = next;
+    }
+    return exits;
+  }
+
+  private switchStmt(n: Node, s: State): State {
+    const cond = n.childForFieldName('condition');
+    const entry = cond ? this.expr(cond, s) : s;
+    const body = n.childForFieldName('body');
+    if (!body) return entry;
+    const l: LoopCtx = { breaks: [], continues: [], isSwitch: true };
+    this.loops.push(l);
+    let fall: State = null;
+    let hasDefault = false;
+    for (const c of body.namedChildren) {
+      if (!c) continue;
+      if (c.type === 'case_statement') {
+        if (!c.childForFieldName('value')) hasDefault = true;
+        fall = this.caseBody(c, this.join(fall, entry));
+      } else fall = this.stmt(c, fall);
+    }
+    this.loops.pop();
+    return this.joinAll([fall, ...l.breaks, hasDefault ? null : entry]);
+  }
+
+  private caseBody(c: Node, s: State): State {
+    let cur = s;
+    const value = c.childForFieldName('value');
+    for (const st of c.namedChildren) {
+      if (!st || st === value || (value && st.startIndex === value.startIndex && st.type === value.type)) continue;
+      cur = this.stmt(st, cur);
+    }
+    return cur;
+  }
+
+  /** A condition: its calls run, then the state splits into the true and the false branch. */
+  private branch(cond: Node, s: State): [State, State] {
+    const after = this.expr(cond, s);
+    if (!after) return [null, null];
+    const c = condKey(textOf(cond, this.src));
+    return [this.assume(after, c, true), this.assume(after, c, false)];
+  }
+
+  private assume(s: ReadonlyMap<string, readonly Fact[]>, c: { base: string; positive: boolean }, branch: boolean): State {
+    const want = branch ? c.positive : !c.positive; // the value `base` has on this branch
+    let ids: string[] | undefined;
+    const out = new Map<string, readonly Fact[]>();
+    for (const [k, facts] of s) {
+      let changed = false;
+      const kept: Fact[] = [];
+      for (const f of facts) {
+        if (!f.at) {
+          kept.push(f);
+          continue;
+        }
+        const known = f.conds?.get(c.base);
+        if (known === true || known === false) {
+          if (known !== want) {
+            changed = true;
+            continue; // this path contradicts itself
+          }
+          kept.push(f);
+          continue;
+        }
+        ids ??= identifiers(c.base);
+        const unsure = f.unsure || (f.conds !== null && ids.some((id) => f.conds!.get(id) === '?'));
+        const conds = new Map(f.conds ?? []);
+        conds.set(c.base, want);
+        kept.push({ ...f, conds, unsure });
+        changed = true;
+      }
+      if (kept.length === 0) return null;
+      out.set(k, changed ? kept : facts);
+    }
+    return out;
+  }
+
+  private exitThroughFinally(s: State, at: Node): void {
+    let cur = s;
+    for (let i = this.finallies.length - 1; i >= 0 && cur; i--) {
+      const fin = this.finallies[i]!;
+      const saved = this.finallies.splice(i);
+      cur = this.stmt(fin, cur);
+      this.finallies.push(...saved);
+    }
+    if (cur) this.checkExit(cur, at);
+  }
+
+  // ---- expressions -------------------------------------------------------------------------
+
+  private expr(n: Node, s: State): State {
+    if (!s) return null;
+    switch (n.type) {
+      case 'call_expression':
+        return this.call(n, s);
+      case 'assignment_expression': {
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        let cur = right ? this.expr(right, s) : s;
+        if (left && left.type !== 'identifier' && left.type !== 'field_expression') cur = this.expr(left, cur);
+        if (!cur || !left) return cur;
+        const op = this.src.slice(left.endIndex, right?.startIndex ?? left.endIndex).trim();
+        const k = keyOf(left, this.src);
+        if (op !== '=') return k ? this.noteFlag(cur, k, '?') : cur;
+        if (k) return this.assign(cur, k, right, n);
+        // Stored into something we do not track (an array element, a call result): it escapes.
+        const rk = right ? keyOf(stripParens(right), this.src) : null;
+        return rk ? this.escape(cur, rk) : cur;
+      }
+      case 'update_expression': {
+        const a = n.childForFieldName('argument');
+        const k = a ? keyOf(a, this.src) : null;
+        return k ? this.noteFlag(s, k, '?') : s;
+      }
+      case 'binary_expression': {
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        const op = n.childForFieldName('operator');
+        const opText = op ? textOf(op, this.src) : '';
+        const afterLeft = left ? this.expr(left, s) : s;
+        if (opText === '&&' || opText === '||') {
+          if (!right || !afterLeft) return afterLeft;
+          // The right side runs on some paths only.
+          return this.join(afterLeft, this.expr(right, afterLeft));
+        }
+        return right ? this.expr(right, afterLeft) : afterLeft;
+      }
+      case 'conditional_expression': {
+        const cond = n.childForFieldName('condition');
+        const cons = n.childForFieldName('consequence');
+        const alt = n.childForFieldName('alternative');
+        const [t, f] = cond ? this.branch(cond, s) : [s, s];
+        return this.join(cons ? this.expr(cons, t) : t, alt ? this.expr(alt, f) : f);
+      }
+      case 'lambda_expression': {
+        this.lambdas.push(n);
+        // Sockets the lambda mentions may be used or closed whenever it runs: they escape.
+        const body = n.childForFieldName('body');
+        if (!body) return s;
+        const t = textOf(body, this.src);
+        let cur: State = s;
+        for (const k of s.keys()) if (k !== WSA && new RegExp(`\\b${escapeRe(rootOf(k))}\\b`).test(t)) cur = cur ? this.escape(cur, k) : cur;
+        return cur;
+      }
+      case 'identifier':
+      case 'number_literal':
+      case 'string_literal':
+      case 'char_literal':
+      case 'field_expression':
+      case 'null':
+      case 'true':
+      case 'false':
+      case 'comment':
+      case 'sizeof_expression':
+        return s;
+      default: {
+        let cur: State = s;
+        for (const c of n.namedChildren) if (c && cur) cur = this.expr(c, cur);
+        return cur;
+      }
+    }
+  }
+
+  /** `key = value` (value null: declared without a value, or a value we cannot read). */
+  private assign(s: ReadonlyMap<string, readonly Fact[]>, key: string, value: Node | null, at: Node): State {
+    let cur: ReadonlyMap<string, readonly Fact[]> = s;
+    const v = value ? stripParens(value) : null;
+    const vText = v ? textOf(v, this.src).replace(/\s+/g, '') : '';
+    // Overwriting the only copy of a disconnected, unclosed handle leaks it.
+    const old = cur.get(key);
+    if (old && !this.params.has(key)) this.checkOverwrite(cur, key, old, at);
+    let facts: Fact[];
+    if (v && v.type === 'call_expression') {
+      const wc = winsockCall(v, this.ctx);
+      const e = wc?.entry;
+      if (e && (hasRole(e, 'create') || hasRole(e, 'accept')) && e.returns.convention === 'socket-or-invalid-socket') {
+        let kind: Kind;
+        const a = args(v);
+        if (hasRole(e, 'create')) kind = socketKindFromArgs(e, a, this.src);
+        else if (e.socketParam !== undefined) kind = this.kindOf(cur, keyOf(a[e.socketParam] ?? null, this.src));
+        facts = [this.fact('live', null, this.newObj(), { kind })];
+      } else facts = [this.fact('unknown', null, this.newObj())];
+    } else if (v && NO_SOCKET.test(vText)) {
+      facts = [this.fact('invalid', null, this.newObj())];
+    } else {
+      const rk = v ? keyOf(v, this.src) : null;
+      if (rk && rk !== key) {
+        facts = [...this.get(cur, rk)];
+        // Stored outside the function: the obligation to close goes with it.
+        if (!this.isLocalKey(key)) {
+          const m = new Map(cur);
+          m.set(rk, facts);
+          cur = this.escape(m, rk) ?? m;
+          facts = [...this.get(cur, rk)];
+        }
+      } else facts = [this.fact(v ? 'unknown' : 'invalid', null, this.newObj(), { esc: !!v && !!value && value.type === 'call_expression' && false })];
+    }
+    const out = new Map(cur);
+    out.set(key, facts);
+    // Keys that hang off this one (`key.s`, `key->s`) now name something else.
+    for (const k of cur.keys()) if (k.startsWith(key + '.') || k.startsWith(key + '->')) out.delete(k);
+    return this.noteFlag(out, key, value ? constTruth(textOf(value, this.src)) : '?');
+  }
+
+  private newObj(): number {
+    return 0x40000000 + this.objCounter++;
+  }
+
+  private isLocalKey(key: string): boolean {
+    return this.locals.has(key) && !this.params.has(key);
+  }
+
+  /** Records a flag's value on every event fact (for pruning contradictory paths later). */
+  private noteFlag(s: ReadonlyMap<string, readonly Fact[]>, key: string, val: CondVal): ReadonlyMap<string, readonly Fact[]> {
+    let out: Map<string, readonly Fact[]> | null = null;
+    const base = key.replace(/^this->/, '');
+    for (const [k, facts] of s) {
+      if (k === key) continue;
+      let changed = false;
+      const next = facts.map((f) => {
+        if (!f.at) return f;
+        changed = true;
+        const conds = new Map(f.conds ?? []);
+        conds.set(base, val);
+        // Conditions that mention the flag are no longer known.
+        for (const c of [...conds.keys()]) if (c !== base && identifiers(c).includes(base)) conds.set(c, '?');
+        return { ...f, conds };
+      });
+      if (changed) (out ??= new Map(s)).set(k, next);
+    }
+    return out ?? s;
+  }
+
+  private escape(s: ReadonlyMap<string, readonly Fact[]>, key: string): State {
+    const objs = new Set(this.get(s, key).map((f) => f.obj));
+    return this.mapObjs(s, key, objs, (f) => (f.esc ? f : { ...f, esc: true }));
+  }
+
+  /** Applies `tx` to every fact of `key` and to the facts of its aliases (same object). */
+  private mapObjs(s: ReadonlyMap<string, readonly Fact[]>, key: string, objs: ReadonlySet<number>, tx: (f: Fact) => Fact): Map<string, readonly Fact[]> {
+    const out = new Map(s);
+    out.set(key, dedupe(this.get(s, key).map(tx)));
+    for (const [k, facts] of s) {
+      if (k === key || k === WSA) continue;
+      if (!facts.some((f) => objs.has(f.obj))) continue;
+      out.set(k, dedupe(facts.map((f) => (objs.has(f.obj) ? tx(f) : f))));
+    }
+    return out;
+  }
+
+  private kindOf(s: ReadonlyMap<string, readonly Fact[]>, key: string | null): Kind {
+    if (!key) return undefined;
+    const facts = this.get(s, key);
+    let kind: Kind | 'mixed' | null = null;
+    for (const f of facts) {
+      let k: Kind | 'mixed' = f.kind;
+      if (k === undefined) k = this.fileKind(key);
+      if (kind === null) kind = k;
+      else if (kind !== k) return undefined;
+    }
+    return kind === 'mixed' || kind === null ? undefined : kind;
+  }
+
+  private fileKind(key: string): Kind | 'mixed' {
+    const k = this.ctx.kinds.get(key);
+    if (k !== undefined) return k;
+    const field = /(?:\.|->)(\w+)$/.exec(key)?.[1] ?? (this.locals.has(key) || this.params.has(key) ? undefined : key);
+    return field ? this.ctx.kinds.get('#field:' + field) ?? this.ctx.kinds.get(field) : undefined;
+  }
+
+  // ---- calls -------------------------------------------------------------------------------
+
+  private call(n: Node, s0: ReadonlyMap<string, readonly Fact[]>): State {
+    // Arguments first (nested calls run before this one).
+    let s: State = s0;
+    const fnNode = n.childForFieldName('function');
+    if (fnNode && fnNode.type === 'field_expression') {
+      const obj = fnNode.childForFieldName('argument');
+      if (obj && obj.type !== 'identifier' && obj.type !== 'this' && obj.type !== 'field_expression') s = this.expr(obj, s);
+    }
+    const a = args(n);
+    for (const x of a) if (s) s = this.expr(x, s);
+    if (!s) return null;
+    const callee = calleeOf(n, this.src);
+    if (!callee) return this.unknownCall(n, s, null, a);
+    if (!callee.member && NORETURN.has(callee.name)) return null;
+    const wc = winsockCall(n, this.ctx);
+    if (!wc) return this.unknownCall(n, s, callee, a);
+    return this.winsock(n, s, wc, a);
+  }
+
+  private unknownCall(n: Node, s: ReadonlyMap<string, readonly Fact[]>, callee: Callee | null, a: Node[]): State {
+    let cur: ReadonlyMap<string, readonly Fact[]> = s;
+    // Sockets passed by value may be kept or closed by the callee; by address, replaced too.
+    for (const x of a) {
+      const inner = stripParens(x);
+      if (inner.type === 'pointer_expression' && textOf(inner, this.src).trimStart().startsWith('&')) {
+        const k = keyOf(inner.childForFieldName('argument'), this.src);
+        if (k && cur.has(k)) {
+          const m = new Map(cur);
+          m.set(k, [this.fact('unknown', null, this.newObj(), { esc: true })]);
+          cur = m;
+        }
+        continue;
+      }
+      const k = keyOf(inner, this.src);
+      if (k) {
+        for (const key of [...cur.keys()]) if (key === k || key.startsWith(k + '.') || key.startsWith(k + '->')) cur = this.escape(cur, key) ?? cur;
+      }
+    }
+    if (callee) {
+      // A member call on an object may change the sockets it holds.
+      if (callee.member && callee.objectKey && callee.objectKey !== 'this') {
+        for (const key of [...cur.keys()]) if (key.startsWith(callee.objectKey + '.') || key.startsWith(callee.objectKey + '->')) cur = this.reset(cur, key);
+      }
+      // A function of this file that touches our sockets or WSAStartup/WSACleanup: its effect is unknown.
+      const touched = this.ctx.touched.get(callee.name);
+      if (touched) for (const k of touched) if (cur.has(k) && !this.isLocalKey(k)) cur = this.reset(cur, k);
+      if (!HARMLESS.test(callee.name) && (!touched || touched.has(WSA)) && !(this.ctx.touched.has(callee.name) && !touched?.has(WSA))) {
+        const m = new Map(cur);
+        m.set(WSA, [this.fact('unknown', null, 0)]);
+        cur = m;
+      }
+    } else {
+      const m = new Map(cur);
+      m.set(WSA, [this.fact('unknown', null, 0)]);
+      cur = m;
+    }
+    void n;
+    return cur;
+  }
+
+  private reset(s: ReadonlyMap<string, readonly Fact[]>, key: string): ReadonlyMap<string, readonly Fact[]> {
+    const m = new Map(s);
+    m.set(key, [this.fact('unknown', null, this.newObj(), { esc: true })]);
+    return m;
+  }
+
+  private winsock(n: Node, s: ReadonlyMap<string, readonly Fact[]>, wc: WinsockCall, a: Node[]): State {
+    const e = wc.entry;
+    let cur: ReadonlyMap<string, readonly Fact[]> = s;
+    if (e && hasRole(e, 'startup')) return this.setWsa(cur, 'wsa-on', n);
+    if (e && hasRole(e, 'cleanup')) return this.setWsa(cur, 'wsa-off', n);
+    if (e && e.socketParam === undefined && !hasRole(e, 'create')) {
+      this.syntacticChecks(n, e, a, null);
+      return cur;
+    }
+    // not-initialized: every path here is before WSAStartup or after WSACleanup.
+    const wsa = this.get(cur, WSA);
+    if (wsa.every((f) => f.st === 'wsa-none' || f.st === 'wsa-off')) this.reportNotInitialized(n, wsa);
+    const sockIndex = wc.close ? (e?.socketParam ?? 0) : e?.socketParam;
+    if (sockIndex === undefined) return cur;
+    const sockArg = a[sockIndex];
+    const key = sockArg ? keyOf(sockArg, this.src) : null;
+    if (e) this.syntacticChecks(n, e, a, key);
+    if (this.isApc && e) this.checkApc(n, e);
+    if (!key || !sockArg) return cur;
+    const facts = this.get(cur, key);
+    const label = textOf(sockArg, this.src);
+
+    // use-after-closesocket
+    if (this.checkUse(n, facts, label, e, wc)) return cur;
+    if (e) {
+      if (hasRole(e, 'send')) this.checkSend(n, facts, label, e);
+      if (hasRole(e, 'connect')) this.checkReuse(n, facts, label, e);
+      this.checkDisconnect(n, facts, label, e, a, cur, key);
+    }
+    if (wc.close) this.checkLingerAtClose(n, facts, key, label);
+
+    // State update.
+    const objs = new Set(facts.map((f) => f.obj));
+    const update = this.transition(n, e, wc, a);
+    if (update) {
+      cur = this.mapObjs(cur, key, objs, update);
+    } else {
+      // Any other call on the socket ends a pending linger observation.
+      if (facts.some((f) => f.linger)) cur = this.mapObjs(cur, key, objs, (f) => (f.linger ? { ...f, linger: null } : f));
+    }
+    // Other SOCKET parameters that the call readies (AcceptEx's accept socket).
+    if (e && hasRole(e, 'accept')) {
+      for (const i of paramsOfType(e, /^SOCKET$/)) {
+        if (i === e.socketParam) continue;
+        const k2 = keyOf(a[i] ?? null, this.src);
+        if (!k2) continue;
+        const o2 = new Set(this.get(cur, k2).map((f) => f.obj));
+        cur = this.mapObjs(cur, k2, o2, (f) => (f.st === 'closed' ? f : { ...f, st: 'live', at: n, linger: null, sendShutBy: null }));
+      }
+    }
+    return cur;
+  }
+
+  private setWsa(s: ReadonlyMap<string, readonly Fact[]>, st: St, at: Node): State {
+    const m = new Map(s);
+    m.set(WSA, [this.fact(st, at, 0, { conds: this.guardConds(at) })]);
+    return m;
+  }
+
+  /** What is known at an event: the enclosing branch conditions and the flags its block sets. */
+  private guardConds(at?: Node): Map<string, CondVal> | null {
+    const flags = at ? this.blockFlags(at) : null;
+    if (this.guards.length === 0 && !flags) return null;
+    const m = new Map<string, CondVal>();
+    for (const g of this.guards) m.set(g.base, g.value);
+    if (flags) for (const [k, v] of flags) m.set(k, v);
+    return m;
+  }
+
+  private readonly flagCache = new Map<number, Map<string, CondVal> | null>();
+
+  /** Flags given a constant value anywhere in the block around `at` (`m_closing = true; shutdown(…)`). */
+  private blockFlags(at: Node): Map<string, CondVal> | null {
+    let block: Node | null = at.parent;
+    while (block && block.type !== 'compound_statement') block = block.parent;
+    if (!block) return null;
+    if (this.flagCache.has(block.id)) return this.flagCache.get(block.id)!;
+    let m: Map<string, CondVal> | null = null;
+    for (const st of block.namedChildren) {
+      if (st?.type !== 'expression_statement') continue;
+      const e = st.namedChild(0);
+      if (e?.type !== 'assignment_expression') continue;
+      const left = e.childForFieldName('left');
+      const right = e.childForFieldName('right');
+      const k = left ? keyOf(left, this.src) : null;
+      if (!k || !right || this.src.slice(left!.endIndex, right.startIndex).trim() !== '=') continue;
+      const v = constTruth(textOf(right, this.src));
+      if (v === '?') continue;
+      (m ??= new Map()).set(k.replace(/^this->/, ''), v);
+    }
+    this.flagCache.set(block.id, m);
+    return m;
+  }
+
+  /** How a Winsock call changes its socket's facts, or null for no change. */
+  private transition(n: Node, e: FunctionEntry | null, wc: WinsockCall, a: Node[]): ((f: Fact) => Fact) | null {
+    const event = (st: St, extra?: Partial<Fact>) => (f: Fact): Fact =>
+      f.st === 'closed' ? f : { ...f, st, at: n, conds: this.guardConds(n), unsure: false, linger: null, ...extra };
+    if (wc.close) {
+      const resultUsed = n.parent?.type !== 'expression_statement';
+      const st: St = resultUsed && this.retriesClose ? 'closed-maybe' : 'closed';
+      return (f) => ({ ...f, st, at: n, conds: this.guardConds(n), unsure: false, linger: null });
+    }
+    if (!e) return null;
+    const howIdx = paramIndex(e, /^how$/);
+    if (howIdx >= 0) {
+      const how = this.numeric(a[howIdx]);
+      if (how === undefined) return (f) => ({ ...f, unsure: true });
+      const send = how === constantValue('SD_SEND') || how === constantValue('SD_BOTH');
+      const recv = how === constantValue('SD_RECEIVE') || how === constantValue('SD_BOTH');
+      return (f) => (f.st === 'closed' ? f : event(combine(f.st, send, recv), send ? { sendShutBy: n } : { sendShutBy: f.sendShutBy ?? null })(f));
+    }
+    if (hasRole(e, 'disconnect')) {
+      const flagIdx = paramIndex(e, /flags/i);
+      const flags = flagIdx >= 0 ? this.numeric(a[flagIdx]) : 0;
+      if (flags === undefined) return (f) => ({ ...f, unsure: true });
+      const reuse = (flags & (constantValue('TF_REUSE_SOCKET') ?? 0)) !== 0;
+      if (hasRole(e, 'send')) {
+        const disc = (flags & (constantValue('TF_DISCONNECT') ?? 0)) !== 0;
+        if (!disc) return null;
+      }
+      return event(reuse ? 'reusable' : 'disconnected', { sendShutBy: null });
+    }
+    if (hasRole(e, 'disconnect-send')) return (f) => event(combine(f.st, true, false), { sendShutBy: n })(f);
+    if (hasRole(e, 'disconnect-receive')) return (f) => event(combine(f.st, false, true), { sendShutBy: f.sendShutBy ?? null })(f);
+    if (hasRole(e, 'connect')) return (f) => (f.st === 'closed' || SHUT.has(f.st) ? f : { ...f, st: 'live', linger: null });
+    if (hasRole(e, 'option')) {
+      const optIdx = paramIndex(e, /^optname$/);
+      const opt = optIdx >= 0 && a[optIdx] ? textOf(a[optIdx], this.src).trim() : '';
+      if ((opt === 'SO_LINGER' || opt === 'SO_DONTLINGER') && /setsockopt/i.test(e.name)) return (f) => ({ ...f, linger: { node: n, opt } });
+      return (f) => (f.linger ? { ...f, linger: null } : f);
+    }
+    return (f) => (f.linger ? { ...f, linger: null } : f);
+  }
+
+  /** The value of a constant argument: a number, a model constant, or an OR of them. */
+  private numeric(n: Node | undefined): number | undefined {
+    if (!n) return undefined;
+    const t = textOf(n, this.src).replace(/[()\s]/g, '');
+    let v = 0;
+    for (const part of t.split('|')) {
+      if (/^(?:0[xX][0-9a-fA-F]+|\d+)[uUlL]*$/.test(part)) v |= Number.parseInt(part, part.startsWith('0x') || part.startsWith('0X') ? 16 : 10);
+      else {
+        const c = constantValue(part);
+        if (c === undefined) return undefined;
+        v |= c;
+      }
+    }
+    return v;
+  }
+
+  // ---- rules at a call ---------------------------------------------------------------------
+
+  /** Reports with "every path" / "one path" semantics. Returns the witness fact when reported. */
+  private judge(facts: readonly Fact[], bad: (f: Fact) => boolean): { fact: Fact; every: boolean } | null {
+    const witness = facts.find((f) => bad(f) && !f.unsure && f.at);
+    if (!witness) return null;
+    return { fact: witness, every: facts.every(bad) };
+  }
+
+  private severity(rule: RuleId, every: boolean): Severity {
+    const d = ruleMeta(rule).defaultSeverity;
+    if (every) return d;
+    return d === 'error' ? 'warning' : d;
+  }
+
+  private checkUse(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry | null, wc: WinsockCall): boolean {
+    const j = this.judge(facts, (f) => f.st === 'closed');
+    if (!j || !j.fact.at) return false;
+    const prev = j.fact.at;
+    const line = line1(prev, this.ctx.lines);
+    const fname = e?.name ?? calleeOf(n, this.src)?.name ?? 'call';
+    const err = describeError(e ? modelError(e, 'closed') : 'WSAENOTSOCK') ?? describeError('WSAENOTSOCK');
+    const second = wc.close;
+    const path = j.every ? '' : ` (only on the path through line ${line})`;
+    const pathRu = j.every ? '' : ` (только на пути через строку ${line})`;
+    const msg = second
+      ? L(
+          `'${label}' is closed a second time: ${callLabel(prev, this.src)} on line ${line} already released it${path}. The handle may already belong to another socket; otherwise Windows answers ${err}.`,
+          `'${label}' закрывается повторно: ${callLabel(prev, this.src)} в строке ${line} уже освободил его${pathRu}. Дескриптор мог уже достаться другому сокету; иначе Windows вернёт ${err}.`,
+        )
+      : L(
+          `${fname} on '${label}' after ${callLabel(prev, this.src)} on line ${line}${path}: the handle is released, Windows answers ${err}, or the call hits another socket that reused the value.`,
+          `${fname} для '${label}' после ${callLabel(prev, this.src)} в строке ${line}${pathRu}: дескриптор освобождён, Windows вернёт ${err}, либо вызов попадёт в другой сокет, получивший то же значение.`,
+        );
+    this.report('use-after-closesocket', this.severity('use-after-closesocket', j.every), n, msg, prev, L('The socket was closed here.', 'Здесь сокет был закрыт.'), []);
+    return true;
+  }
+
+  private checkSend(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry): void {
+    const j = this.judge(facts, (f) => f.st === 'send-shut' || f.st === 'both-shut');
+    if (!j || !j.fact.at) return;
+    const prev = j.fact.sendShutBy ?? j.fact.at;
+    const line = line1(prev, this.ctx.lines);
+    const err = describeError(modelError(e, 'send-shut') ?? 'WSAESHUTDOWN');
+    const path = j.every ? '' : ` (only on the path through line ${line})`;
+    const pathRu = j.every ? '' : ` (только на пути через строку ${line})`;
+    const msg = L(
+      `${e.name} on '${label}' after ${callLabel(prev, this.src)} on line ${line}${path}: sending is shut down, Windows refuses it with ${err}.`,
+      `${e.name} для '${label}' после ${callLabel(prev, this.src)} в строке ${line}${pathRu}: отправка уже закрыта, Windows отклонит вызов с ошибкой ${err}.`,
+    );
+    this.report('send-after-disconnect', this.severity('send-after-disconnect', j.every), n, msg, prev, L('Sending was shut down here.', 'Здесь отправка была закрыта.'), this.swapFixes(prev));
+  }
+
+  private checkReuse(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry): void {
+    const plainAfterReuse = (f: Fact): boolean => {
+      if (f.st !== 'reusable') return false;
+      const err = modelError(e, 'reusable');
+      return err !== undefined || (!e.transitions && !e.extension);
+    };
+    const j = this.judge(facts, (f) => SHUT.has(f.st) || plainAfterReuse(f));
+    if (!j || !j.fact.at) return;
+    const prev = j.fact.at;
+    const line = line1(prev, this.ctx.lines);
+    const st = stateOfModel(j.fact.st);
+    const err = describeError(st ? modelError(e, st, 'stream') : undefined);
+    const errEn = err ? `; Windows answers ${err}` : '';
+    const errRu = err ? `; Windows вернёт ${err}` : '';
+    const path = j.every ? '' : ` (only on the path through line ${line})`;
+    const pathRu = j.every ? '' : ` (только на пути через строку ${line})`;
+    const msg =
+      j.fact.st === 'reusable'
+        ? L(
+            `${e.name} on '${label}' after ${callLabel(prev, this.src)} on line ${line}${path}: a socket recycled with TF_REUSE_SOCKET may be passed only to AcceptEx or ConnectEx${errEn}.`,
+            `${e.name} для '${label}' после ${callLabel(prev, this.src)} в строке ${line}${pathRu}: сокет, подготовленный флагом TF_REUSE_SOCKET, можно передавать только в AcceptEx или ConnectEx${errRu}.`,
+          )
+        : L(
+            `${e.name} on '${label}' after ${callLabel(prev, this.src)} on line ${line}${path}: a disconnected socket cannot be connected again${errEn}. Close it and create a new one, or recycle it with DisconnectEx(TF_REUSE_SOCKET) and ConnectEx.`,
+            `${e.name} для '${label}' после ${callLabel(prev, this.src)} в строке ${line}${pathRu}: отключённый сокет нельзя подключить заново${errRu}. Закройте его и создайте новый либо подготовьте к повторному использованию через DisconnectEx(TF_REUSE_SOCKET) и ConnectEx.`,
+          );
+    this.report('reuse-after-disconnect', this.severity('reuse-after-disconnect', j.every), n, msg, prev, L('The socket was disconnected here.', 'Здесь сокет был отключён.'), this.swapFixes(prev));
+  }
+
+  private checkDisconnect(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry, a: Node[], s: ReadonlyMap<string, readonly Fact[]>, key: string): void {
+    const howIdx = paramIndex(e, /^how$/);
+    let sendDir = false;
+    let dx = false;
+    if (howIdx >= 0) {
+      const how = this.numeric(a[howIdx]);
+      sendDir = how !== undefined && (how === constantValue('SD_SEND') || how === constantValue('SD_BOTH'));
+    } else if (hasRole(e, 'disconnect') && !hasRole(e, 'send')) dx = true;
+    else if (hasRole(e, 'disconnect-send')) sendDir = true;
+    const isDisconnect = sendDir || dx || hasRole(e, 'disconnect-receive');
+    if (!isDisconnect) return;
+
+    // repeated-disconnect
+    if (sendDir || dx) {
+      const j = this.judge(facts, (f) => (sendDir ? f.st === 'send-shut' || f.st === 'both-shut' : f.st === 'disconnected' || f.st === 'reusable') && (dx || !!f.sendShutBy));
+      if (j && j.fact.at) {
+        const prev = dx ? j.fact.at : (j.fact.sendShutBy ?? j.fact.at);
+        const line = line1(prev, this.ctx.lines);
+        const path = j.every ? '' : ` (only on the path through line ${line})`;
+        const pathRu = j.every ? '' : ` (только на пути через строку ${line})`;
+        const msg = dx
+          ? L(
+              `${e.name} on '${label}' again after ${callLabel(prev, this.src)} on line ${line}${path}: the socket is already disconnecting (the first request may still be pending); a second DisconnectEx fails or races with it.`,
+              `Повторный ${e.name} для '${label}' после ${callLabel(prev, this.src)} в строке ${line}${pathRu}: сокет уже отключается (первый запрос может ещё выполняться); второй DisconnectEx завершится ошибкой или вступит с ним в гонку.`,
+            )
+          : L(
+              `${callLabel(n, this.src)} shuts sending on '${label}' a second time: ${callLabel(prev, this.src)} on line ${line} already did${path}. The second call does nothing useful and hides which one was meant to end the stream.`,
+              `${callLabel(n, this.src)} повторно закрывает отправку для '${label}': это уже сделал ${callLabel(prev, this.src)} в строке ${line}${pathRu}. Второй вызов ничего не даёт и скрывает, какой из них должен завершать поток.`,
+            );
+        this.report('repeated-disconnect', this.severity('repeated-disconnect', j.every), n, msg, prev, L('The first disconnect is here.', 'Первое отключение здесь.'), this.swapFixes(n));
+      }
+    }
+
+    const kind = this.kindOf(s, key);
+    // disconnect-on-connectionless: WSASendDisconnect / DisconnectEx on a datagram socket (shutdown is fine).
+    if (kind === 'datagram' && (sendDir || dx) && howIdx < 0) {
+      const refuses = refusesDatagram(e);
+      if (refuses !== false) {
+        const err = describeError(modelError(e, 'connected', 'datagram'));
+        const errEn = err ? ` (${err})` : '';
+        const msg = dx
+          ? L(
+              `${e.name} on '${label}', a datagram (SOCK_DGRAM) socket: DisconnectEx supports connection-oriented stream sockets only${errEn}.`,
+              `${e.name} для '${label}' — датаграммного сокета (SOCK_DGRAM): DisconnectEx работает только с потоковыми сокетами с установлением соединения${errEn}.`,
+            )
+          : L(
+              `${e.name} on '${label}', a datagram (SOCK_DGRAM) socket: it is meant for connection-oriented sockets${errEn}. To stop sending on a UDP socket use shutdown(${label}, SD_SEND), which is valid there.`,
+              `${e.name} для '${label}' — датаграммного сокета (SOCK_DGRAM): функция предназначена для сокетов с установлением соединения${errEn}. Чтобы прекратить отправку через UDP-сокет, используйте shutdown(${label}, SD_SEND) — там это допустимо.`,
+            );
+        const fixes = !dx ? this.swapFixes(n) : [];
+        this.report('disconnect-on-connectionless', 'warning', n, msg, null, null, fixes);
+      }
+    }
+
+    // disconnect-data-on-tcp
+    const bufIdx = paramsOfType(e, /WSABUF/)[0];
+    if (bufIdx !== undefined && (hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive')) && !this.ctx.mentionsDisconnectData) {
+      const buf = a[bufIdx];
+      if (buf && this.definitelyBuffer(buf) && kind === 'stream') {
+        const sending = hasRole(e, 'disconnect-send');
+        const err = describeError(e.errors.find((x) => x.code === 'WSAENOPROTOOPT')?.code ?? 'WSAENOPROTOOPT');
+        const msg = sending
+          ? L(
+              `${e.name} passes disconnect data on '${label}', a TCP socket: the Windows TCP/IP provider has no XP1_DISCONNECT_DATA, so the call fails with ${err} and the peer never sees the data. Pass NULL, or check the provider's dwServiceFlags1 first.`,
+              `${e.name} передаёт данные отключения для '${label}' — TCP-сокета: у поставщика TCP/IP Windows нет XP1_DISCONNECT_DATA, поэтому вызов завершится ошибкой ${err}, а собеседник данных не увидит. Передайте NULL или сначала проверьте dwServiceFlags1 поставщика.`,
+            )
+          : L(
+              `${e.name} waits for disconnect data on '${label}', a TCP socket: the Windows TCP/IP provider has no XP1_DISCONNECT_DATA, so no inbound disconnect data ever arrives. Pass NULL.`,
+              `${e.name} ожидает данные отключения для '${label}' — TCP-сокета: у поставщика TCP/IP Windows нет XP1_DISCONNECT_DATA, поэтому входящие данные отключения никогда не придут. Передайте NULL.`,
+            );
+        const fixes: QuickFix[] = [
+          { title: L('Pass NULL instead of the disconnect data', 'Передать NULL вместо данных отключения'), edits: [this.edit(buf.startIndex, buf.endIndex, 'NULL')], preferred: true },
+        ];
+        if (sending) fixes.push({ title: L(`Replace with shutdown(${label}, SD_SEND)`, `Заменить на shutdown(${label}, SD_SEND)`), edits: [this.edit(n.startIndex, n.endIndex, `shutdown(${label}, SD_SEND)`)], preferred: false });
+        this.report('disconnect-data-on-tcp', 'warning', buf, msg, null, null, fixes);
+      }
+    }
+
+    // linger-has-no-effect (the setsockopt right before a disconnect on the same socket)
+    if (sendDir || hasRole(e, 'disconnect-receive') || (howIdx >= 0 && !dx)) {
+      const j = facts.length > 0 && facts.every((f) => f.linger && !f.unsure) ? facts[0] : undefined;
+      if (j?.linger) this.lingerCandidates.push({ key, set: j.linger.node, disc: n, opt: j.linger.opt, label });
+    }
+  }
+
+  private definitelyBuffer(buf: Node): boolean {
+    const b = stripParens(buf);
+    const t = textOf(b, this.src).replace(/\s+/g, '');
+    if (NULLISH.test(t)) return false;
+    if (b.type === 'pointer_expression' && t.startsWith('&')) {
+      const k = keyOf(b.childForFieldName('argument'), this.src);
+      // &param->buf forwards the caller's data: not ours to judge.
+      return !(k && this.params.has(rootOf(k)));
+    }
+    if (b.type === 'identifier') {
+      const name = t;
+      if (this.params.has(name)) return false; // forwarded from the caller
+      // A local WSABUF (or array of them) decays to a non-NULL pointer.
+      const re = new RegExp(`\\bWSABUF\\s+(?:[\\w\\s,*\\[\\]=]*?,\\s*)?${escapeRe(name)}\\s*[\\[;=,{]`);
+      return re.test(this.fnText);
+    }
+    return false;
+  }
+
+  private checkLingerAtClose(n: Node, facts: readonly Fact[], key: string, label: string): void {
+    if (!facts.length || !facts.every((f) => f.linger && f.linger.opt === 'SO_DONTLINGER' && !f.unsure)) return;
+    const set = facts[0]!.linger!.node;
+    // Undoing an earlier SO_LINGER is a legitimate use.
+    const before = this.src.slice(this.body?.startIndex ?? 0, set.startIndex);
+    if (/\bSO_LINGER\b/.test(before)) return;
+    const line = line1(n, this.ctx.lines);
+    const msg = L(
+      `SO_DONTLINGER on '${label}' right before closesocket on line ${line} does not make the close abortive: it selects the default graceful close. For a hard close (RST) set SO_LINGER with l_onoff = 1 and l_linger = 0.`,
+      `SO_DONTLINGER для '${label}' прямо перед closesocket в строке ${line} не делает закрытие аварийным: он выбирает обычное корректное закрытие. Для жёсткого закрытия (RST) задайте SO_LINGER с l_onoff = 1 и l_linger = 0.`,
+    );
+    this.report('linger-has-no-effect', 'warning', set, msg, n, L('The close it was meant to change.', 'Закрытие, которое он должен был изменить.'), []);
+    void key;
+  }
+
+  private reportLinger(c: { key: string; set: Node; disc: Node; opt: string; label: string }): void {
+    // If the socket is closed later in this function, the option does act (on closesocket).
+    const after = this.src.slice(c.disc.endIndex, this.body?.endIndex ?? c.disc.endIndex);
+    for (const name of this.ctx.closeNames) {
+      if (new RegExp(`\\b${escapeRe(name)}\\s*\\(\\s*${escapeRe(c.label)}\\s*\\)`).test(after)) return;
+    }
+    const line = line1(c.disc, this.ctx.lines);
+    const fname = calleeOf(c.disc, this.src)?.name ?? 'the disconnect';
+    const msg = L(
+      `${c.opt} on '${c.label}' right before ${fname} on line ${line} changes nothing there: ${fname} never blocks and never resets, whatever SO_LINGER says. The option only affects closesocket.`,
+      `${c.opt} для '${c.label}' прямо перед ${fname} в строке ${line} ничего там не меняет: ${fname} никогда не блокируется и не сбрасывает соединение, что бы ни говорил SO_LINGER. Параметр влияет только на closesocket.`,
+    );
+    this.report('linger-has-no-effect', 'warning', c.set, msg, c.disc, L('The call it was meant to change.', 'Вызов, который он должен был изменить.'), []);
+  }
+
+  private checkApc(n: Node, e: FunctionEntry): void {
+    const reg = this.isApc;
+    if (!reg) return;
+    const blocking =
+      hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive') || (hasRole(e, 'blocking') && !hasRole(e, 'send') && !hasRole(e, 'receive') && !hasRole(e, 'close'));
+    if (!blocking) return;
+    const regName = calleeOf(reg, this.src)?.name ?? 'the registration';
+    const line = line1(reg, this.ctx.lines);
+    const msg = L(
+      `${e.name} inside a routine that runs as an APC or completion routine (registered with ${regName} on line ${line}): a blocking Winsock call from an APC that interrupted another Winsock wait is undefined behaviour. Post the work to the thread's normal flow instead.`,
+      `${e.name} внутри процедуры, которая выполняется как APC или процедура завершения (зарегистрирована через ${regName} в строке ${line}): блокирующий вызов Winsock из APC, прервавшего другое ожидание Winsock, ведёт к неопределённому поведению. Перенесите эту работу в обычный ход потока.`,
+    );
+    this.report('blocking-call-in-apc', 'warning', n, msg, reg, L('Registered as an APC / completion routine here.', 'Здесь процедура зарегистрирована как APC / процедура завершения.'), []);
+  }
+
+  private reportNotInitialized(n: Node, wsa: readonly Fact[]): void {
+    const cleanup = wsa.find((f) => f.st === 'wsa-off' && f.at);
+    const name = calleeOf(n, this.src)?.name ?? 'call';
+    const err = describeError('WSANOTINITIALISED');
+    const msg = cleanup?.at
+      ? L(
+          `${name} after ${callLabel(cleanup.at, this.src)} on line ${line1(cleanup.at, this.ctx.lines)}: Winsock is no longer initialised, the call fails with ${err}.`,
+          `${name} после ${callLabel(cleanup.at, this.src)} в строке ${line1(cleanup.at, this.ctx.lines)}: Winsock уже не инициализирован, вызов завершится ошибкой ${err}.`,
+        )
+      : L(`${name} before WSAStartup: Winsock is not initialised yet, the call fails with ${err}.`, `${name} до WSAStartup: Winsock ещё не инициализирован, вызов завершится ошибкой ${err}.`);
+    this.report('not-initialized', 'warning', n, msg, cleanup?.at ?? null, cleanup ? L('WSACleanup is here.', 'Здесь вызван WSACleanup.') : null, []);
+  }
+
+  // ---- checks that look at how a call's result is used ------------------------------------
+
+  private syntacticChecks(n: Node, e: FunctionEntry, a: Node[], key: string | null): void {
+    const disconnectLike = hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive') || hasRole(e, 'disconnect');
+    if (!disconnectLike) return;
+    const conv = e.returns.convention;
+    let p = n.parent;
+    let inner: Node = n;
+    while (p && p.type === 'parenthesized_expression') {
+      inner = p;
+      p = p.parent;
+    }
+    if (!p) return;
+    if (p.type === 'expression_statement' && !hasRole(e, 'send')) {
+      this.uncheckedResult(n, p, e, a, key);
+      return;
+    }
+    const callText = textOf(n, this.src);
+    // wrong-sentinel
+    if (p.type === 'binary_expression') {
+      const op = p.childForFieldName('operator');
+      const opText = op ? textOf(op, this.src) : '';
+      if (opText !== '==' && opText !== '!=') return;
+      const other = p.childForFieldName('left') === null ? null : p.childForFieldName('left')!.startIndex === inner.startIndex ? p.childForFieldName('right') : p.childForFieldName('left');
+      if (!other) return;
+      const ot = textOf(stripParens(other), this.src).replace(/\s+/g, '');
+      let fixTo: string | null = null;
+      let en = '';
+      let ru = '';
+      let sev: Severity = 'error';
+      if (conv === 'zero-or-socket-error') {
+        if (ot === 'FALSE' || ot === 'TRUE') {
+          const failureTest = (ot === 'FALSE') === (opText === '==');
+          fixTo = `${callText} ${failureTest ? '==' : '!='} SOCKET_ERROR`;
+          const never = ot === 'TRUE';
+          en = `${e.name} returns 0 on success and SOCKET_ERROR (-1) on failure, not a BOOL: '${opText} ${ot}' ${never ? (opText === '==' ? 'is never true' : 'is always true') : 'takes success for failure'}. Compare with SOCKET_ERROR.`;
+          ru = `${e.name} возвращает 0 при успехе и SOCKET_ERROR (-1) при ошибке, а не BOOL: '${opText} ${ot}' ${never ? (opText === '==' ? 'никогда не выполняется' : 'выполняется всегда') : 'принимает успех за ошибку'}. Сравнивайте с SOCKET_ERROR.`;
+        } else if (ot === 'INVALID_SOCKET') {
+          fixTo = `${callText} ${opText} SOCKET_ERROR`;
+          sev = 'warning';
+          en = `${e.name} reports failure with SOCKET_ERROR, not INVALID_SOCKET (the "no socket" value of socket() and accept()); the comparison only works because both have all bits set. Compare with SOCKET_ERROR.`;
+          ru = `${e.name} сообщает об ошибке значением SOCKET_ERROR, а не INVALID_SOCKET («нет сокета» у socket() и accept()); сравнение работает лишь потому, что у обоих все биты установлены. Сравнивайте с SOCKET_ERROR.`;
+        }
+      } else if (conv === 'bool') {
+        if (ot === 'SOCKET_ERROR' || ot === '-1' || ot === 'INVALID_SOCKET') {
+          fixTo = `${callText} ${opText} FALSE`;
+          en = `${e.name} returns a BOOL (FALSE on failure, then WSAGetLastError(), where WSA_IO_PENDING means it is still running), never SOCKET_ERROR: '${opText} ${ot}' is ${opText === '==' ? 'never' : 'always'} true. Compare with FALSE.`;
+          ru = `${e.name} возвращает BOOL (FALSE при ошибке, затем WSAGetLastError(), где WSA_IO_PENDING означает, что операция ещё выполняется), а не SOCKET_ERROR: '${opText} ${ot}' ${opText === '==' ? 'никогда не' : 'всегда'} истинно. Сравнивайте с FALSE.`;
+        }
+      }
+      if (fixTo) {
+        this.report('wrong-sentinel', sev, p, L(en, ru), null, null, [
+          { title: L(`Compare with ${fixTo.endsWith('FALSE') ? 'FALSE' : 'SOCKET_ERROR'}`, `Сравнивать с ${fixTo.endsWith('FALSE') ? 'FALSE' : 'SOCKET_ERROR'}`), edits: [this.edit(p.startIndex, p.endIndex, fixTo)], preferred: true },
+        ]);
+      }
+      return;
+    }
+    if (p.type === 'unary_expression' && conv === 'zero-or-socket-error' && textOf(p, this.src).trimStart().startsWith('!')) {
+      // `if (!WSASendDisconnect(s, NULL)) { …error handling… }` takes success for failure.
+      let q = p.parent;
+      while (q && q.type === 'parenthesized_expression') q = q.parent;
+      if (q?.type === 'condition_clause') q = q.parent;
+      if (q?.type !== 'if_statement') return;
+      const cons = q.childForFieldName('consequence');
+      if (!cons || !looksLikeErrorHandling(textOf(cons, this.src))) return;
+      const fixTo = `${callText} == SOCKET_ERROR`;
+      this.report(
+        'wrong-sentinel',
+        'error',
+        p,
+        L(
+          `'!${e.name}(…)' is true when the call succeeds (it returns 0), yet the branch handles an error: ${e.name} fails with SOCKET_ERROR (-1). Test '== SOCKET_ERROR'.`,
+          `'!${e.name}(…)' истинно, когда вызов успешен (он возвращает 0), а ветка обрабатывает ошибку: ${e.name} при ошибке возвращает SOCKET_ERROR (-1). Проверяйте '== SOCKET_ERROR'.`,
+        ),
+        null,
+        null,
+        [{ title: L('Compare with SOCKET_ERROR', 'Сравнивать с SOCKET_ERROR'), edits: [this.edit(p.startIndex, p.endIndex, fixTo)], preferred: true }],
+      );
+    }
+  }
+
+  private uncheckedResult(n: Node, stmt: Node, e: FunctionEntry, a: Node[], key: string | null): void {
+    const callText = textOf(n, this.src);
+    const after = this.src.slice(stmt.endIndex, this.body?.endIndex ?? stmt.endIndex);
+    const flagIdx = paramIndex(e, /flags/i);
+    const reuse = hasRole(e, 'disconnect') && flagIdx >= 0 && /TF_REUSE_SOCKET/.test(a[flagIdx] ? textOf(a[flagIdx], this.src) : '');
+    const waitsForClose = /\bFD_CLOSE\b/.test(after);
+    const relies = reuse || waitsForClose;
+    const conv = e.returns.convention;
+    const indent = this.ctx.lines.indentAt(stmt.startIndex);
+    const eol = this.ctx.lines.eol;
+    const cond = conv === 'bool' ? `!${callText} && WSAGetLastError() != WSA_IO_PENDING` : `${callText} == SOCKET_ERROR`;
+    const wrapped = `if (${cond}) {${eol}${indent}    int err = WSAGetLastError();${eol}${indent}    /* handle err */${eol}${indent}}`;
+    const why = reuse
+      ? L(' The code goes on to treat the socket as recycled, which holds only if the call succeeded (or is pending).', ' Далее код считает сокет подготовленным к повторному использованию, а это верно, только если вызов успешен (или ещё выполняется).')
+      : waitsForClose
+        ? L(" The code then waits for the peer's FD_CLOSE, which never comes if the call failed.", ' Далее код ждёт FD_CLOSE от собеседника, которого не будет, если вызов не удался.')
+        : L('', '');
+    const failure = conv === 'bool' ? L('FALSE (WSA_IO_PENDING means it is still running)', 'FALSE (WSA_IO_PENDING означает, что операция ещё выполняется)') : L('SOCKET_ERROR', 'SOCKET_ERROR');
+    const label = key ?? '';
+    const msg = L(
+      `The result of ${e.name}${label ? ` on '${label}'` : ''} is ignored: a failure (${failure.en}) goes unnoticed.${why.en}`,
+      `Результат ${e.name}${label ? ` для '${label}'` : ''} не проверяется: ошибка (${failure.ru}) останется незамеченной.${why.ru}`,
+    );
+    const fixes: QuickFix[] = [
+      { title: L('Check the result and read WSAGetLastError()', 'Проверить результат и прочитать WSAGetLastError()'), edits: [this.edit(stmt.startIndex, stmt.endIndex, wrapped)], preferred: true },
+      ...this.swapFixes(n),
+    ];
+    this.report('unchecked-result', relies ? 'warning' : 'info', n, msg, null, null, fixes);
+  }
+
+  /** WSASendDisconnect(s, NULL) ⇄ shutdown(s, SD_SEND), offered where such a call is involved. */
+  private swapFixes(call: Node): QuickFix[] {
+    const c = calleeOf(call, this.src);
+    if (!c || c.member) return [];
+    const a = args(call);
+    const e = winsockFunction(c.name);
+    if (!e) return [];
+    const s = a[0] ? textOf(a[0], this.src) : '';
+    if (hasRole(e, 'disconnect-send') && paramIndex(e, /^how$/) < 0 && a.length === 2 && a[1] && NULLISH.test(textOf(a[1], this.src).replace(/\s+/g, ''))) {
+      return [{ title: L(`Replace with shutdown(${s}, SD_SEND)`, `Заменить на shutdown(${s}, SD_SEND)`), edits: [this.edit(call.startIndex, call.endIndex, `shutdown(${s}, SD_SEND)`)], preferred: false }];
+    }
+    const howIdx = paramIndex(e, /^how$/);
+    if (howIdx >= 0 && a[howIdx] && this.numeric(a[howIdx]) === constantValue('SD_SEND')) {
+      return [{ title: L(`Replace with WSASendDisconnect(${s}, NULL)`, `Заменить на WSASendDisconnect(${s}, NULL)`), edits: [this.edit(call.startIndex, call.endIndex, `WSASendDisconnect(${s}, NULL)`)], preferred: false }];
+    }
+    return [];
+  }
+
+  // ---- exits and overwrites ----------------------------------------------------------------
+
+  private checkExit(s: ReadonlyMap<string, readonly Fact[]>, ret: Node | null): void {
+    for (const [key, facts] of s) {
+      if (key === WSA || !this.isLocalKey(key)) continue;
+      const leak = facts.find((f) => SHUT.has(f.st) && !f.esc && !f.unsure && f.at);
+      if (!leak?.at) continue;
+      // Another key (a member, a global) holding the same socket keeps it alive.
+      if (this.heldElsewhere(s, key, leak.obj)) continue;
+      this.reportLeak(key, leak, ret, null);
+    }
+  }
+
+  private checkOverwrite(s: ReadonlyMap<string, readonly Fact[]>, key: string, facts: readonly Fact[], at: Node): void {
+    const leak = facts.find((f) => SHUT.has(f.st) && !f.esc && !f.unsure && f.at);
+    if (!leak?.at) return;
+    if (this.heldElsewhere(s, key, leak.obj)) return;
+    this.reportLeak(key, leak, null, at);
+  }
+
+  private heldElsewhere(s: ReadonlyMap<string, readonly Fact[]>, key: string, obj: number): boolean {
+    for (const [k, facts] of s) if (k !== key && k !== WSA && facts.some((f) => f.obj === obj && f.st !== 'closed')) return true;
+    return false;
+  }
+
+  private reportLeak(key: string, leak: Fact, ret: Node | null, overwrite: Node | null): void {
+    const prev = leak.at!;
+    const line = line1(prev, this.ctx.lines);
+    const closeName = this.ctx.options.closeFunctions[0] ?? 'closesocket';
+    const prevLabel = callLabel(prev, this.src);
+    let target: Node;
+    let msg: Localized;
+    const fixes: QuickFix[] = [];
+    const eol = this.ctx.lines.eol;
+    if (overwrite) {
+      target = overwrite;
+      msg = L(
+        `'${key}' is overwritten while still open: ${prevLabel} on line ${line} only disconnected it (it frees nothing), and this was the last copy of the handle. Call ${closeName}(${key}) first.`,
+        `'${key}' перезаписывается, хотя сокет ещё открыт: ${prevLabel} в строке ${line} лишь отключил его (и ничего не освобождает), а это была последняя копия дескриптора. Сначала вызовите ${closeName}(${key}).`,
+      );
+      const stmt = enclosingStatement(overwrite);
+      if (stmt && stmt.parent?.type === 'compound_statement') {
+        const indent = this.ctx.lines.indentAt(stmt.startIndex);
+        const ls = this.ctx.lines.lineStart(this.ctx.lines.pos(stmt.startIndex).line);
+        fixes.push({ title: L(`Insert ${closeName}(${key}) before it`, `Вставить ${closeName}(${key}) перед этим`), edits: [this.edit(ls, ls, `${indent}${closeName}(${key});${eol}`)], preferred: true });
+      }
+    } else if (ret) {
+      target = ret;
+      msg = L(
+        `'${key}' leaks on this return: ${prevLabel} on line ${line} disconnects it but frees nothing, and nothing closes it on the way here. Call ${closeName}(${key}).`,
+        `'${key}' утекает при этом возврате: ${prevLabel} в строке ${line} отключает сокет, но ничего не освобождает, и по пути сюда его никто не закрывает. Вызовите ${closeName}(${key}).`,
+      );
+      if (ret.parent?.type === 'compound_statement') {
+        const indent = this.ctx.lines.indentAt(ret.startIndex);
+        const ls = this.ctx.lines.lineStart(this.ctx.lines.pos(ret.startIndex).line);
+        if (this.src.slice(ls, ret.startIndex).trim() === '') fixes.push({ title: L(`Insert ${closeName}(${key}) before the return`, `Вставить ${closeName}(${key}) перед return`), edits: [this.edit(ls, ls, `${indent}${closeName}(${key});${eol}`)], preferred: true });
+      }
+    } else {
+      const body = this.body!;
+      const close = body.lastChild;
+      target = close && close.type === '}' ? close : body;
+      msg = L(
+        `'${key}' is never closed on the path from ${prevLabel} on line ${line} to the end of the function: the disconnect frees nothing. Call ${closeName}(${key}).`,
+        `'${key}' не закрывается на пути от ${prevLabel} в строке ${line} до конца функции: отключение ничего не освобождает. Вызовите ${closeName}(${key}).`,
+      );
+      if (close && close.type === '}') {
+        const ls = this.ctx.lines.lineStart(this.ctx.lines.pos(close.startIndex).line);
+        if (this.src.slice(ls, close.startIndex).trim() === '') {
+          const firstStmt = body.namedChildren.find((c) => c !== null && c.type !== 'comment');
+          const indent = firstStmt ? this.ctx.lines.indentAt(firstStmt.startIndex) : this.ctx.lines.indentAt(close.startIndex) + '    ';
+          fixes.push({ title: L(`Insert ${closeName}(${key}) at the end of the function`, `Вставить ${closeName}(${key}) в конце функции`), edits: [this.edit(ls, ls, `${indent}${closeName}(${key});${eol}`)], preferred: true });
+        }
+      }
+    }
+    this.report('missing-closesocket', 'warning', target, msg, prev, L('Disconnected here; nothing closes it afterwards.', 'Здесь сокет отключён; дальше его никто не закрывает.'), [...fixes, ...this.swapFixes(prev)], `:${key}`);
+  }
+
+  // ---- output ------------------------------------------------------------------------------
+
+  private edit(start: number, end: number, text: string): TextEdit {
+    return { span: this.ctx.lines.span(start, end), text };
+  }
+
+  private report(rule: RuleId, severity: Severity, n: Node, message: Localized, relatedNode: Node | null, relatedMsg: Localized | null, fixes: QuickFix[], extra = ''): void {
+    const related = relatedNode && relatedMsg ? [{ start: relatedNode.startIndex, end: relatedNode.endIndex, message: relatedMsg }] : [];
+    const id = `${rule}@${n.startIndex}-${n.endIndex}${extra}`;
+    const prev = this.ctx.findings.get(id);
+    // In loops a call is visited more than once; keep the finding with the most certain severity.
+    if (prev && rank(prev.severity) > rank(severity)) return;
+    this.ctx.findings.set(id, { rule, severity, start: n.startIndex, end: n.endIndex, message, related, fixes });
+  }
+}
+
+function rank(s: Severity): number {
+  return s === 'error' ? 3 : s === 'warning' ? 2 : s === 'info' ? 1 : 0;
+}
+
+function combine(st: St, send: boolean, recv: boolean): St {
+  const wasSend = st === 'send-shut' || st === 'both-shut';
+  const wasRecv = st === 'receive-shut' || st === 'both-shut';
+  const s = wasSend || send;
+  const r = wasRecv || recv;
+  if (st === 'disconnected' || st === 'reusable') return st;
+  return s && r ? 'both-shut' : s ? 'send-shut' : r ? 'receive-shut' : st;
+}
+
+function looksLikeErrorHandling(t: string): boolean {
+  return /\b(?:WSAGetLastError|GetLastError|perror)\s*\(|\berr(?:or|no)?\b|\bfail|\breturn\s+(?:-\s*\d|false|FALSE|SOCKET_ERROR|E_FAIL)|\bgoto\s+\w*(?:err|fail|cleanup|bail)|error|fail/i.test(t);
+}
+
+function enclosingStatement(n: Node): Node | null {
+  let p: Node | null = n;
+  while (p && !p.type.endsWith('statement') && p.type !== 'declaration') p = p.parent;
+  return p;
+}
+
+function isAlwaysTrue(cond: Node, src: string): boolean {
+  return /^\(?\s*(?:1|true|TRUE)\s*\)?$/.test(src.slice(cond.startIndex, cond.endIndex).trim());
+}
+
+function hashKey(key: string): number {
+  let h = 7;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+  return (h & 0x3fffffff) >>> 0;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function factSig(f: Fact): string {
+  let c = '';
+  if (f.conds) for (const [k, v] of f.conds) c += `${k}=${String(v)};`;
+  return `${f.st}|${f.at?.id ?? -1}|${f.obj}|${f.esc ? 1 : 0}|${f.kind ?? ''}|${f.unsure ? 1 : 0}|${f.sendShutBy?.id ?? -1}|${f.linger?.node.id ?? -1}|${c}`;
+}
+
+function dedupe(facts: readonly Fact[]): Fact[] {
+  if (facts.length < 2) return [...facts];
+  const seen = new Set<string>();
+  const out: Fact[] = [];
+  for (const f of facts) {
+    const s = factSig(f);
+    if (seen.has(s)) continue;
+    seen.add(s);
+    out.push(f);
+  }
+  return out;
+}
+
+function mergeFacts(a: readonly Fact[], b: readonly Fact[]): readonly Fact[] {
+  const out = dedupe([...a, ...b]);
+  if (out.length <= MAX_FACTS) return out;
+  // Too many distinct histories: keep the bad ones (they carry findings), mark them unsure.
+  return out.slice(0, MAX_FACTS).map((f) => ({ ...f, unsure: true }));
+}
+
+function sameState(a: State, b: State): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.size !== b.size) return false;
+  for (const [k, fa] of a) {
+    const fb = b.get(k);
+    if (!fb) return false;
+    if (fa === fb) continue;
+    if (fa.length !== fb.length) return false;
+    const sa = new Set(fa.map(factSig));
+    for (const f of fb) if (!sa.has(factSig(f))) return false;
+  }
+  return true;
+}
+
+export { isCallTo as _isCallTo };

@@ -1,0 +1,150 @@
+// The lint core's entry: text in, findings out. No Node built-ins, no vscode: the .wasm files come
+// through an injected loader.
+import type { Tree } from 'web-tree-sitter';
+import { CParser, chooseGrammar, type WasmFile } from '../parse/parser';
+import { preprocess } from '../parse/preprocessor';
+import { analyzeTree, type RawFinding } from './analysis';
+import { RULES, isRuleId, ruleMeta, type RuleMeta } from './rules';
+import { LineIndex } from './text';
+import { DEFAULT_CLOSE_FUNCTIONS, DEFAULT_DEFINES, type Finding, type LintOptions, type QuickFix, type RuleId } from './types';
+
+export { RULES, ruleMeta, isRuleId };
+export type { RuleMeta };
+export * from './types';
+
+export interface Linter {
+  /** Chooses C or C++ from `fileName` (and `options.language` for files without a telling extension), blanks inactive #if branches, parses, analyses, applies suppressions. */
+  lintText(text: string, fileName: string, options: LintOptions): Finding[];
+  /** Lints an existing tree (the editor's incremental parse). `text` is the document text. */
+  lintTree(tree: Tree, text: string, options: LintOptions): Finding[];
+  /** The text the parser should see for `text`: inactive preprocessor branches blanked, offsets kept. */
+  prepare(text: string, options: LintOptions): string;
+  dispose(): void;
+}
+
+/** Fills the defaults in a partial set of options. */
+export function resolveOptions(partial: Partial<LintOptions> = {}): LintOptions {
+  return {
+    language: partial.language ?? 'c',
+    defines: partial.defines ?? DEFAULT_DEFINES,
+    closeFunctions: partial.closeFunctions && partial.closeFunctions.length > 0 ? partial.closeFunctions : DEFAULT_CLOSE_FUNCTIONS,
+    rules: partial.rules ?? {},
+  };
+}
+
+export async function createLinter(loadWasm: (file: string) => Promise<Uint8Array>): Promise<Linter> {
+  const parser = await CParser.create((f: WasmFile) => loadWasm(f));
+  return {
+    lintText(text, fileName, options) {
+      const grammar = chooseGrammar(fileName, text, options.language);
+      const prepared = preprocess(text, options.defines).text;
+      const tree = parser.parse(prepared, grammar);
+      try {
+        return finish(analyzeTree(tree, prepared, options), text, options);
+      } finally {
+        tree.delete();
+      }
+    },
+    lintTree(tree, text, options) {
+      // The tree was parsed from the prepared text; analyse that text (same offsets).
+      const prepared = preprocess(text, options.defines).text;
+      return finish(analyzeTree(tree, prepared, options), text, options);
+    },
+    prepare(text, options) {
+      return preprocess(text, options.defines).text;
+    },
+    dispose() {
+      parser.dispose();
+    },
+  };
+}
+
+/** Suppressions, severity overrides, offsets → positions, and the "disable for this line" fix. */
+function finish(raw: readonly RawFinding[], text: string, options: LintOptions): Finding[] {
+  if (raw.length === 0) return [];
+  const lines = new LineIndex(text);
+  const suppress = suppressions(text, lines);
+  const out: Finding[] = [];
+  for (const r of raw) {
+    const setting = options.rules[r.rule];
+    if (setting === 'off') continue;
+    const span = lines.span(r.start, r.end);
+    if (suppress.isSuppressed(r.rule, span.start.line)) continue;
+    const indent = lines.indentAt(r.start);
+    const ls = lines.lineStart(span.start.line);
+    const disable: QuickFix = {
+      title: { en: `Disable ${r.rule} for this line`, ru: `Отключить ${r.rule} для этой строки` },
+      edits: [{ span: lines.span(ls, ls), text: `${indent}// winsock-lens-disable-next-line ${r.rule}${lines.eol}` }],
+      preferred: false,
+    };
+    out.push({
+      rule: r.rule,
+      severity: setting ?? r.severity,
+      span,
+      message: r.message,
+      related: r.related.map((x) => ({ span: lines.span(x.start, x.end), message: x.message })),
+      fixes: [...r.fixes, disable],
+    });
+  }
+  return out;
+}
+
+interface Suppressions {
+  isSuppressed(rule: RuleId, line: number): boolean;
+}
+
+const ALL = '*';
+
+/**
+ * `// winsock-lens-disable-next-line [rule[, rule]]` silences the next line;
+ * `/* winsock-lens-disable [rules] *\/` … `/* winsock-lens-enable [rules] *\/` silences a region.
+ * No rule named means every rule.
+ */
+export function suppressions(text: string, lines: LineIndex): Suppressions {
+  const nextLine = new Map<number, Set<string>>();
+  const regions: { rule: string; from: number; to: number }[] = [];
+  if (text.indexOf('winsock-lens-') === -1) return { isSuppressed: () => false };
+  const open = new Map<string, number>();
+  const re = /winsock-lens-(disable-next-line|disable-line|disable|enable)\b([^\n*]*)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const kind = m[1]!;
+    const names = (m[2] ?? '')
+      .replace(/--.*$/, '')
+      .split(/[\s,]+/)
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0 && isRuleId(x));
+    const rules = names.length > 0 ? names : [ALL];
+    const line = lines.pos(m.index).line;
+    if (kind === 'disable-next-line' || kind === 'disable-line') {
+      const target = kind === 'disable-line' ? line : line + 1;
+      const set = nextLine.get(target) ?? new Set<string>();
+      for (const r of rules) set.add(r);
+      nextLine.set(target, set);
+    } else if (kind === 'disable') {
+      for (const r of rules) if (!open.has(r)) open.set(r, line);
+    } else {
+      for (const r of rules) {
+        if (r === ALL) {
+          for (const [k, from] of open) regions.push({ rule: k, from, to: line });
+          open.clear();
+        } else {
+          const from = open.get(r);
+          if (from !== undefined) {
+            regions.push({ rule: r, from, to: line });
+            open.delete(r);
+          }
+        }
+      }
+    }
+  }
+  for (const [k, from] of open) regions.push({ rule: k, from, to: Number.MAX_SAFE_INTEGER });
+  return {
+    isSuppressed(rule, line) {
+      const s = nextLine.get(line);
+      if (s && (s.has(ALL) || s.has(rule))) return true;
+      return regions.some((r) => (r.rule === ALL || r.rule === rule) && line >= r.from && line <= r.to);
+    },
+  };
+}
+
+export { ruleMeta as rule };
