@@ -1,0 +1,67 @@
+// Hover as a person sees it: the mouse rests on WSASendDisconnect in a C file, VS Code's hover
+// widget shows the Winsock Lens documentation (English, then Russian once the workspace setting
+// winsockLens.docs.language is "ru"). Screenshots: docs/images/hover-en.png, docs/images/hover-ru.png.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const name = 'hover on WSASendDisconnect shows its documentation, in English and in Russian';
+
+const DEMO = `#include <winsock2.h>
+
+/* Stop sending, let the peer finish, then close. */
+int close_gracefully(SOCKET s)
+{
+    if (WSASendDisconnect(s, NULL) == SOCKET_ERROR) {
+        int err = WSAGetLastError();
+        closesocket(s);
+        return err;
+    }
+    char buf[512];
+    while (recv(s, buf, sizeof buf, 0) > 0) {
+    }
+    return closesocket(s);
+}
+`;
+
+export default async function check({ workbench, page }) {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'winsock-lens-hover-browser-'));
+  try {
+    writeFileSync(path.join(folder, 'close_gracefully.c'), DEMO);
+    await workbench.open({ folder });
+    await workbench.openFile('close_gracefully.c');
+
+    // The extension starts with the C file; until its provider answers, VS Code shows no hover or
+    // only its own. Retry the mouse hover until ours appears (bounded by the deadline).
+    const hover = await hoverUntil(workbench, page, 'WSASendDisconnect', 'WSAENOPROTOOPT', 60_000);
+    const text = await hover.innerText();
+    assert.ok(text.includes('WSAENOPROTOOPT'), `hover text: ${text.slice(0, 300)}`);
+    assert.ok(text.includes('Parameters'), 'English headings');
+    await workbench.screenshot('hover-en');
+
+    // Russian through the workspace setting (scope "window" allows it); VS Code picks the file up.
+    mkdirSync(path.join(folder, '.vscode'));
+    writeFileSync(path.join(folder, '.vscode/settings.json'), JSON.stringify({ 'winsockLens.docs.language': 'ru' }, null, 2));
+    const ru = await hoverUntil(workbench, page, 'WSASendDisconnect', 'Параметры', 30_000);
+    const ruText = await ru.innerText();
+    assert.ok(ruText.includes('WSAENOPROTOOPT') && ruText.includes('Ошибки'), `hover text: ${ruText.slice(0, 300)}`);
+    await workbench.screenshot('hover-ru');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function hoverUntil(workbench, page, word, contains, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  for (;;) {
+    try {
+      return await workbench.hoverWord(word, { contains, timeoutMs: 5_000 });
+    } catch (err) {
+      last = err instanceof Error ? err.message : String(err);
+      if (Date.now() > deadline) throw new Error(`no hover containing "${contains}" over ${word} within ${timeoutMs} ms (last: ${last})`);
+      await page.mouse.move(1, 1);
+    }
+  }
+}
