@@ -13,7 +13,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { FunctionEntry } from '../model/types';
 import type { Localized } from '../model/types';
 import type { LintOptions, QuickFix, RuleId, Severity, TextEdit } from './types';
-import { constantValue, describeError, hasRole, modelError, paramIndex, paramsOfType, refusesDatagram, winsockFunction } from './facts';
+import { constantValue, describeError, hasRole, paramIndex, paramsOfType, predictedError, refusesDatagram, winsockFunction } from './facts';
 import { ruleMeta } from './rules';
 import { LineIndex } from './text';
 import type { SocketState } from '../model/types';
@@ -321,12 +321,21 @@ function relevanceTest(closeNames: ReadonlySet<string>): RegExp {
   for (const n of closeNames) names.add(n);
   // Every function of the model that touches a socket or the library's lifetime.
   for (const n of MODEL_NAMES()) names.add(n);
-  const re = new RegExp(`\\b(?:${[...names].map((n) => n.replace(/[^\w]/g, '')).filter(Boolean).join('|')})\\b`);
+  // Extension functions are usually called through pointers (lpfnDisconnectEx): no word start there.
+  const ext = MODEL_EXTENSIONS();
+  const re = new RegExp(`\\b(?:${[...names].map((n) => n.replace(/[^\w]/g, '')).filter(Boolean).join('|')})\\b|(?:${ext.join('|')})\\b`);
   relevanceCache = { key, re };
   return re;
 }
 
 let modelNames: string[] | undefined;
+let modelExtensions: string[] | undefined;
+function MODEL_EXTENSIONS(): string[] {
+  modelExtensions ??= allEntries()
+    .filter((e): e is FunctionEntry => e.kind === 'function' && e.extension !== undefined)
+    .map((e) => e.name);
+  return modelExtensions.length > 0 ? modelExtensions : ['DisconnectEx'];
+}
 import { allEntries } from '../model/registry';
 function MODEL_NAMES(): string[] {
   modelNames ??= allEntries()
@@ -995,6 +1004,12 @@ class FunctionWalk {
       const rk = v ? keyOf(v, this.src) : null;
       if (rk && rk !== key) {
         facts = [...this.get(cur, rk)];
+        if (!cur.has(rk)) {
+          // Make the source a tracked key too, so both names follow the same socket.
+          const m = new Map(cur);
+          m.set(rk, facts);
+          cur = m;
+        }
         // Stored outside the function: the obligation to close goes with it.
         if (!this.isLocalKey(key)) {
           const m = new Map(cur);
@@ -1298,6 +1313,10 @@ class FunctionWalk {
 
   // ---- rules at a call ---------------------------------------------------------------------
 
+  private argTexts(call: Node): string[] {
+    return args(call).map((x) => textOf(x, this.src));
+  }
+
   /** Reports with "every path" / "one path" semantics. Returns the witness fact when reported. */
   private judge(facts: readonly Fact[], bad: (f: Fact) => boolean): { fact: Fact; every: boolean } | null {
     const witness = facts.find((f) => bad(f) && !f.unsure && f.at);
@@ -1317,7 +1336,7 @@ class FunctionWalk {
     const prev = j.fact.at;
     const line = line1(prev, this.ctx.lines);
     const fname = e?.name ?? calleeOf(n, this.src)?.name ?? 'call';
-    const err = describeError(e ? modelError(e, 'closed') : 'WSAENOTSOCK') ?? describeError('WSAENOTSOCK');
+    const err = describeError(e ? predictedError(e, 'closed', this.argTexts(n)) : 'WSAENOTSOCK') ?? describeError('WSAENOTSOCK');
     const second = wc.close;
     const path = j.every ? '' : ` (only on the path through line ${line})`;
     const pathRu = j.every ? '' : ` (только на пути через строку ${line})`;
@@ -1339,7 +1358,7 @@ class FunctionWalk {
     if (!j || !j.fact.at) return;
     const prev = j.fact.sendShutBy ?? j.fact.at;
     const line = line1(prev, this.ctx.lines);
-    const err = describeError(modelError(e, 'send-shut') ?? 'WSAESHUTDOWN');
+    const err = describeError(predictedError(e, j.fact.st === 'both-shut' ? 'both-shut' : 'send-shut', this.argTexts(n)) ?? 'WSAESHUTDOWN');
     const path = j.every ? '' : ` (only on the path through line ${line})`;
     const pathRu = j.every ? '' : ` (только на пути через строку ${line})`;
     const msg = L(
@@ -1350,17 +1369,14 @@ class FunctionWalk {
   }
 
   private checkReuse(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry): void {
-    const plainAfterReuse = (f: Fact): boolean => {
-      if (f.st !== 'reusable') return false;
-      const err = modelError(e, 'reusable');
-      return err !== undefined || (!e.transitions && !e.extension);
-    };
+    // After TF_REUSE_SOCKET only the extension functions (AcceptEx, ConnectEx) take the handle.
+    const plainAfterReuse = (f: Fact): boolean => f.st === 'reusable' && !e.extension;
     const j = this.judge(facts, (f) => SHUT.has(f.st) || plainAfterReuse(f));
     if (!j || !j.fact.at) return;
     const prev = j.fact.at;
     const line = line1(prev, this.ctx.lines);
     const st = stateOfModel(j.fact.st);
-    const err = describeError(st ? modelError(e, st, 'stream') : undefined);
+    const err = describeError(st ? predictedError(e, st, this.argTexts(n), 'stream') : undefined);
     const errEn = err ? `; Windows answers ${err}` : '';
     const errRu = err ? `; Windows вернёт ${err}` : '';
     const path = j.every ? '' : ` (only on the path through line ${line})`;
@@ -1416,7 +1432,7 @@ class FunctionWalk {
     if (kind === 'datagram' && (sendDir || dx) && howIdx < 0) {
       const refuses = refusesDatagram(e);
       if (refuses !== false) {
-        const err = describeError(modelError(e, 'connected', 'datagram'));
+        const err = describeError(predictedError(e, 'connected', this.argTexts(n), 'datagram'));
         const errEn = err ? ` (${err})` : '';
         const msg = dx
           ? L(

@@ -2,6 +2,7 @@
 // constant values and the WSA error a call gives in a state. Everything is read from core/model;
 // nothing here restates a Winsock fact.
 import { lookupFunction, lookupSymbol } from '../model/registry';
+import { argsByPosition, predictCall } from '../model/stateMachine';
 import type { FunctionEntry, FunctionRole, SocketState } from '../model/types';
 
 const entryCache = new Map<string, FunctionEntry | null>();
@@ -68,7 +69,7 @@ export function modelError(e: FunctionEntry, state: SocketState, kind?: 'stream'
 export function refusesDatagram(e: FunctionEntry): boolean | undefined {
   const rows = (e.transitions ?? []).filter((r) => r.socketType === 'datagram' && (r.socketParam === undefined || r.socketParam === e.socketParam));
   if (rows.length === 0) return undefined;
-  return rows.some((r) => r.error !== undefined && (r.from === '*' || r.from.includes('connected') || r.from.includes('bound') || r.from.includes('created')));
+  return rows.some((r) => (r.error !== undefined || r.undetermined !== undefined) && (r.from === '*' || r.from.includes('connected') || r.from.includes('bound') || r.from.includes('created')));
 }
 
 /** "WSAESHUTDOWN (10058)" */
@@ -76,4 +77,19 @@ export function describeError(name: string | undefined): string | undefined {
   if (!name) return undefined;
   const n = errorNumber(name);
   return n === undefined ? name : `${name} (${n})`;
+}
+
+/**
+ * The WSA error the model's state machine predicts for a call of `e` with these argument texts on
+ * a socket in `state` (Winsock initialised, provider without disconnect data); undefined when it
+ * predicts success or cannot tell.
+ */
+export function predictedError(e: FunctionEntry, state: SocketState, argTexts: readonly string[], kind?: 'stream' | 'datagram'): string | undefined {
+  const p = predictCall(e.name, state, argsByPosition(e.name, argTexts), {
+    initialized: true,
+    socketType: kind === 'datagram' ? 'dgram' : kind === 'stream' ? 'stream' : 'unknown',
+    providerHasDisconnectData: false,
+  });
+  if (!p || p.ok || p.uncertain) return modelError(e, state, kind);
+  return p.error;
 }
