@@ -54,15 +54,18 @@ export function procTcpAvailable(): boolean {
  */
 export function procTcpState(localPort: number | undefined, remotePort: number | undefined): string | undefined {
   if (!localPort) return undefined;
-  let rows: ProcTcpRow[] = [];
+  // IPv4 first: most sandbox sockets are 127.0.0.1, and each read of a table costs the kernel a walk.
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let rows: ProcTcpRow[];
     try {
-      rows = rows.concat(parseProcNetTcp(readFileSync(file, 'latin1')));
+      rows = parseProcNetTcp(readFileSync(file, 'latin1'));
     } catch {
-      /* table absent (no IPv6): nothing to add */
+      continue; // table absent (no IPv6)
     }
+    const mine = rows.filter((r) => r.localPort === localPort);
+    const exact = mine.find((r) => r.remotePort === (remotePort ?? 0));
+    const found = (exact ?? (remotePort === undefined ? mine[0] : undefined))?.state;
+    if (found) return found;
   }
-  const mine = rows.filter((r) => r.localPort === localPort);
-  const exact = mine.find((r) => r.remotePort === (remotePort ?? 0));
-  return (exact ?? (remotePort === undefined ? mine[0] : undefined))?.state;
+  return undefined;
 }

@@ -1,7 +1,7 @@
-// The model's predictions for the journal. core/model/stateMachine.ts (predictCall) is the source;
-// until it is available this predictor returns nothing, and entries carry no prediction.
+// The model's predictions for the journal, from core/model/stateMachine.ts through core/sandbox/predict.ts.
+import { predictSandboxCall } from '../core/sandbox/predict';
 import type { Predictor } from './session';
 
-export function modelPredictor(): Predictor | undefined {
-  return undefined;
+export function modelPredictor(): Predictor {
+  return predictSandboxCall;
 }

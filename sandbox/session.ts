@@ -41,6 +41,8 @@ export interface CancelToken {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** Calls that never change a connection's TCP state: their entries skip the kernel lookup. */
+const QUIET_CALLS: ReadonlySet<string> = new Set(['WSAGetLastError', 'WSAEnumProtocolsW', 'getsockopt', 'setsockopt', 'ioctlsocket', 'WSAStartup', 'WSACleanup']);
 const CONNECTED: readonly SocketState[] = ['connected', 'send-shut', 'receive-shut', 'both-shut'];
 
 function shutState(s: SockRec): SocketState {
@@ -124,7 +126,8 @@ export class SandboxSession {
 
   private peerObserved(o: PeerObservation): void {
     const app = [...this.sockets.values()].find((s) => s.localPort === o.remotePort && s.remotePort === o.localPort);
-    const kernelState = this.backend.kernelState(o.localPort, o.remotePort);
+    // Reading the kernel's table is not free: only for events that change the TCP state.
+    const kernelState = o.event === 'received' || o.event === 'sent' ? undefined : this.backend.kernelState(o.localPort, o.remotePort);
     this.emit({
       seq: ++this.seq,
       time: Date.now(),
@@ -256,7 +259,7 @@ export class SandboxSession {
     const local = after ? after.localPort : (ports as { local?: number } | undefined)?.local;
     const remote = after ? after.remotePort : (ports as { remote?: number } | undefined)?.remote;
     const isStream = (after?.type ?? 'SOCK_STREAM') === 'SOCK_STREAM';
-    const kernelState = isStream && local !== undefined ? this.backend.kernelState(local, remote) : undefined;
+    const kernelState = isStream && local !== undefined && !QUIET_CALLS.has(call.fn) ? this.backend.kernelState(local, remote) : undefined;
 
     if (!interrupted) this.backend.afterCall(outcome.error);
 
@@ -330,6 +333,7 @@ export class SandboxSession {
   }
 
   private divergence(p: Prediction, e: JournalEntry): string | undefined {
+    if (p.uncertain) return undefined;
     const realOk = (e.wsaError ?? 0) === 0;
     const diffs: string[] = [];
     if (p.ok !== realOk || (!p.ok && p.error !== undefined && p.error !== e.wsaErrorName)) {

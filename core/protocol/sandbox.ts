@@ -1,7 +1,7 @@
 // One protocol for the sandbox: every message between the extension host, the sandbox worker
 // process and the webview is typed here. Plain data only (it crosses process and iframe borders):
 // no vscode, no Node built-ins, no DOM.
-import type { SocketState } from '../model/types';
+import type { Localized, SocketState } from '../model/types';
 
 export const SANDBOX_PROTOCOL_VERSION = 1;
 
@@ -54,6 +54,10 @@ export interface Prediction {
   readonly ok: boolean;
   readonly error?: string;
   readonly next?: SocketState;
+  /** The model makes no firm claim (an argument or the documentation leaves it open): no divergence is reported. */
+  readonly uncertain?: boolean;
+  /** Why, from the model, in both languages. */
+  readonly reason?: Localized;
 }
 
 /** One row of the journal: a call the application side made, or an observation of the peer. */

@@ -65,6 +65,24 @@ test('graceful close: WSASendDisconnect(s, NULL) succeeds, the peer sees FIN, se
   assert.equal(end.returnValue, '0');
   const reconnect = await client.call({ fn: 'connect', socket: s, address: 'peer', port: 0 });
   assert.equal(reconnect.wsaErrorName, 'WSAEISCONN');
+  // The model predicted each of these outcomes.
+  const app = recent().filter((e) => e.side === 'app');
+  assert.ok(app.every((e) => e.prediction !== undefined), 'every call has a prediction');
+  assert.deepEqual(app.filter((e) => e.divergence).map((e) => `${e.text}: ${e.divergence}`), []);
+  assert.equal(again.prediction?.error, 'WSAESHUTDOWN');
+});
+
+test('a result that differs from the prediction is marked as a divergence (in-process session, real posix backend, a deliberately wrong predictor)', async () => {
+  const { SandboxSession } = await import('../../sandbox/session');
+  const { PosixBackend } = await import('../../sandbox/backends/posix');
+  const entries: import('../../core/protocol/sandbox').JournalEntry[] = [];
+  const session = new SandboxSession(new PosixBackend(), (e) => entries.push(e), () => ({ ok: false, error: 'WSAENETDOWN' }));
+  try {
+    const e = await session.call({ fn: 'WSAStartup' });
+    assert.match(e.divergence ?? '', /expected WSAENETDOWN, the backend gave success/);
+  } finally {
+    await session.reset();
+  }
 });
 
 test('the kernel shows FIN_WAIT2 after WSASendDisconnect while the peer stays silent', { skip: !linux && 'procfs is Linux only' }, async () => {
