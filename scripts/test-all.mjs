@@ -6,6 +6,7 @@ const steps = [
   ['build', 'node', ['esbuild.mjs', '--tests']],
   ['unit tests', 'npm', ['run', 'test:unit']],
   ['integration tests in VS Code', 'node', ['scripts/test-integration.mjs', '--no-build']],
+  ['browser checks', 'node', ['scripts/test-browser.mjs', '--no-build']],
 ];
 
 let failed = 0;

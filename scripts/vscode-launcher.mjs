@@ -13,7 +13,7 @@ import { closeSync, existsSync, mkdtempSync, mkdirSync, openSync, readSync, rmSy
 import path from 'node:path';
 import { ensureVSCodeServer, cacheRoot } from './vscode-runtime.mjs';
 import {
-  launchChromium, remoteUri, RUN_MARKER_VAR, startVSCodeServer, workbenchUrl, writeMachineSettings,
+  launchChromium, remoteUri, RUN_MARKER_VAR, startVSCodeServer, workbenchUrl, writeProfileSettings,
 } from './vscode-server.mjs';
 
 const VALUE_FLAGS = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir', 'locale', 'folder-uri']);
@@ -76,7 +76,7 @@ async function main() {
   const scratch = mkdtempSync(path.join(cacheRoot, 'run-'));
   const userDataDir = typeof args.flags['user-data-dir'] === 'string' ? path.resolve(args.flags['user-data-dir']) : path.join(scratch, 'user-data');
   const extensionsDir = typeof args.flags['extensions-dir'] === 'string' ? path.resolve(args.flags['extensions-dir']) : path.join(scratch, 'extensions');
-  writeMachineSettings(userDataDir);
+  writeProfileSettings(userDataDir);
 
   const marker = process.env[RUN_MARKER_VAR] ?? path.basename(scratch);
   // The test module writes its report here (test/integration/index.ts); we copy it to stdout.

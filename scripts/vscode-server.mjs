@@ -56,9 +56,9 @@ export async function pollUntil(check, { timeoutMs, intervalMs = 100, what }) {
 
 /**
  * Settings for a fresh test profile: nothing pops up in front of the editor, nothing phones home.
- * The web workbench keeps the user's own settings in the browser; the server's "machine" settings
- * file is the one a script can write, and it applies to every window-, resource- and
- * machine-scoped setting.
+ * code-server's build of the web workbench keeps the user's settings on the server, in
+ * <user-data-dir>/User/settings.json; the same values also go to the "machine" settings
+ * (<user-data-dir>/Machine/settings.json), which stock VS Code servers read.
  */
 export const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -77,10 +77,12 @@ export const QUIET_SETTINGS = {
   'chat.disableAIFeatures': true,
 };
 
-export function writeMachineSettings(userDataDir, extra = {}) {
-  const dir = path.join(userDataDir, 'data', 'Machine');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...extra }, null, 2));
+export function writeProfileSettings(userDataDir, extra = {}) {
+  for (const sub of ['User', 'Machine']) {
+    const dir = path.join(userDataDir, sub);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...extra }, null, 2));
+  }
 }
 
 /** Stops a process started with `detached: true` (its own process group) and everything in that group. */
