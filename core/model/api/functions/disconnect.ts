@@ -143,7 +143,7 @@ const NO_BLOCK_LINGER = (fn: string): Remark =>
 // State sets used by the transition rows.
 
 /** Stream states with no connection to act on (a reusable socket has dropped its connection). */
-const UNCONNECTED: readonly SocketState[] = ['created', 'bound', 'listening', 'reusable'];
+const UNCONNECTED: readonly SocketState[] = ['created', 'bound', 'listening', 'connecting', 'reusable'];
 /** States that still have a connection, in whatever direction is left. */
 const HAS_CONNECTION: readonly SocketState[] = ['connected', 'send-shut', 'receive-shut', 'both-shut'];
 
@@ -1144,6 +1144,401 @@ const queueUserApc: FunctionEntry = {
   roles: ['apc'],
 };
 
+// ---------------------------------------------------------------------------------------------
+// Neighbours the other families point at: the event and overlapped-result calls of the graceful
+// close (FD_CLOSE, the completion of a cancelled overlapped call), and the address calls around
+// receiving. Shorter entries, as their pages are further from WSASendDisconnect.
+
+const WSAEVENT_NOTE = r(
+  'non-blocking',
+  'It makes the socket non-blocking. To make it blocking again, first clear the selection (`lNetworkEvents` = 0) and then call `ioctlsocket(s, FIONBIO, &zero)`; otherwise that call fails with WSAEINVAL.',
+  'Вызов делает сокет неблокирующим. Чтобы вернуть блокирующий режим, сначала снимите выбор событий (`lNetworkEvents` = 0), а затем вызовите `ioctlsocket(s, FIONBIO, &zero)`; иначе этот вызов завершится с WSAEINVAL.',
+  true,
+);
+
+const SELECT_ERRORS: readonly ErrorCondition[] = [
+  NOT_INITIALISED,
+  NET_DOWN,
+  e('WSAEINVAL', 'A parameter is invalid, or the socket is in a state the call does not accept.', 'Недопустимый параметр, или сокет находится в состоянии, которое вызов не принимает.'),
+  IN_PROGRESS,
+  NOT_SOCK,
+];
+
+const wsaEventSelect: FunctionEntry = {
+  kind: 'function',
+  name: 'WSAEventSelect',
+  signature: `int WSAAPI WSAEventSelect(
+  _In_     SOCKET   s,
+  _In_opt_ WSAEVENT hEventObject,
+  _In_     long     lNetworkEvents
+);`,
+  summary: t(
+    'Asks for network events (`FD_READ`, `FD_CLOSE` …) on a socket to be signalled through an event object.',
+    'Запрашивает оповещение о сетевых событиях сокета (`FD_READ`, `FD_CLOSE` …) через объект-событие.',
+  ),
+  params: [
+    p('s', 'SOCKET', 'in', false, 'The socket.', 'Сокет.'),
+    p('hEventObject', 'WSAEVENT', 'in', true, 'The event object to signal (from `WSACreateEvent`).', 'Объект-событие, которое нужно устанавливать (из `WSACreateEvent`).'),
+    p('lNetworkEvents', 'long', 'in', false, 'The FD_* events of interest, combined with `|`; 0 cancels the selection.', 'Нужные события FD_*, объединённые через `|`; 0 отменяет выбор.'),
+  ],
+  returns: { convention: 'zero-or-socket-error', doc: ZERO_OR_SOCKET_ERROR },
+  errors: SELECT_ERRORS,
+  remarks: [
+    WSAEVENT_NOTE,
+    r(
+      'graceful-close',
+      'Selecting `FD_CLOSE` is the first step of the documented graceful close: after `shutdown(s, SD_SEND)` or `WSASendDisconnect`, `FD_CLOSE` tells that the peer has finished too.',
+      'Выбор `FD_CLOSE` — первый шаг задокументированного корректного закрытия: после `shutdown(s, SD_SEND)` или `WSASendDisconnect` событие `FD_CLOSE` сообщает, что удалённая сторона тоже закончила.',
+      true,
+    ),
+    r(
+      'replaces',
+      'A new call replaces the previous selection for the socket, including one made with `WSAAsyncSelect`. Read which events happened with `WSAEnumNetworkEvents`.',
+      'Новый вызов заменяет прежний выбор событий для сокета, в том числе сделанный через `WSAAsyncSelect`. Какие события произошли, сообщает `WSAEnumNetworkEvents`.',
+    ),
+  ],
+  requirements: WS2_32_CURRENT,
+  source: doc('winsock2/nf-winsock2-wsaeventselect'),
+  related: ['WSAAsyncSelect', 'FD_CLOSE', 'FD_READ', 'ioctlsocket', 'FIONBIO', 'shutdown'],
+  roles: ['option'],
+  socketParam: 0,
+  transitions: [{ from: '*' }],
+};
+
+const wsaAsyncSelect: FunctionEntry = {
+  kind: 'function',
+  name: 'WSAAsyncSelect',
+  signature: `int WSAAPI WSAAsyncSelect(
+  _In_ SOCKET s,
+  _In_ HWND   hWnd,
+  _In_ u_int  wMsg,
+  _In_ long   lEvent
+);`,
+  summary: t(
+    'Asks for network events (`FD_READ`, `FD_CLOSE` …) on a socket to arrive as window messages.',
+    'Запрашивает доставку сетевых событий сокета (`FD_READ`, `FD_CLOSE` …) в виде оконных сообщений.',
+  ),
+  params: [
+    p('s', 'SOCKET', 'in', false, 'The socket.', 'Сокет.'),
+    p('hWnd', 'HWND', 'in', false, 'The window that receives the message.', 'Окно, которое получает сообщение.'),
+    p('wMsg', 'u_int', 'in', false, 'The message to post; its lParam carries the event and the error.', 'Отправляемое сообщение; его lParam содержит событие и код ошибки.'),
+    p('lEvent', 'long', 'in', false, 'The FD_* events of interest, combined with `|`; 0 cancels.', 'Нужные события FD_*, объединённые через `|`; 0 отменяет выбор.'),
+  ],
+  returns: { convention: 'zero-or-socket-error', doc: ZERO_OR_SOCKET_ERROR },
+  errors: SELECT_ERRORS,
+  remarks: [
+    r(
+      'non-blocking',
+      'It makes the socket non-blocking; cancel the selection (`lEvent` = 0) before switching it back with `ioctlsocket(FIONBIO)`.',
+      'Вызов делает сокет неблокирующим; прежде чем вернуть блокирующий режим через `ioctlsocket(FIONBIO)`, отмените выбор событий (`lEvent` = 0).',
+      true,
+    ),
+    r(
+      'fd-close',
+      '`FD_CLOSE` is posted when the peer closes the connection, gracefully or not (the error part of lParam tells which); never after the application\'s own `closesocket`.',
+      '`FD_CLOSE` приходит, когда удалённая сторона закрывает соединение — корректно или нет (это видно по коду ошибки в lParam); после собственного `closesocket` приложения он не приходит.',
+    ),
+    r(
+      'replaces',
+      'A new call replaces the previous selection for the socket, including one made with `WSAEventSelect`.',
+      'Новый вызов заменяет прежний выбор событий для сокета, в том числе сделанный через `WSAEventSelect`.',
+    ),
+  ],
+  requirements: WS2_32_CURRENT,
+  source: doc('winsock/nf-winsock-wsaasyncselect'),
+  related: ['WSAEventSelect', 'FD_CLOSE', 'ioctlsocket', 'FIONBIO'],
+  roles: ['option'],
+  socketParam: 0,
+  transitions: [{ from: '*' }],
+};
+
+const wsaGetOverlappedResult: FunctionEntry = {
+  kind: 'function',
+  name: 'WSAGetOverlappedResult',
+  signature: `BOOL WSAAPI WSAGetOverlappedResult(
+  _In_  SOCKET          s,
+  _In_  LPWSAOVERLAPPED lpOverlapped,
+  _Out_ LPDWORD         lpcbTransfer,
+  _In_  BOOL            fWait,
+  _Out_ LPDWORD         lpdwFlags
+);`,
+  summary: t(
+    'Gets the outcome of an overlapped operation on a socket: bytes transferred, flags, or the error it ended with.',
+    'Получает итог перекрывающейся операции на сокете: число переданных байт, флаги или ошибку, которой она завершилась.',
+  ),
+  params: [
+    p('s', 'SOCKET', 'in', false, 'The socket the operation was started on.', 'Сокет, на котором была запущена операция.'),
+    p('lpOverlapped', 'LPWSAOVERLAPPED', 'in', false, 'The `WSAOVERLAPPED` given when the operation started.', 'Структура `WSAOVERLAPPED`, переданная при запуске операции.'),
+    p('lpcbTransfer', 'LPDWORD', 'out', false, 'Receives the number of bytes transferred.', 'Получает число переданных байт.'),
+    p('fWait', 'BOOL', 'in', false, 'TRUE waits for completion (event-based notification only); FALSE returns at once.', 'TRUE — ждать завершения (только при оповещении через событие); FALSE — вернуться сразу.'),
+    p('lpdwFlags', 'LPDWORD', 'out', false, 'Receives the completion flags (e.g. MSG_PARTIAL).', 'Получает флаги завершения (например, MSG_PARTIAL).'),
+  ],
+  returns: {
+    convention: 'bool',
+    doc: t(
+      'TRUE when the operation completed successfully; FALSE when it failed or has not finished, with the reason in `WSAGetLastError()`.',
+      'TRUE, если операция успешно завершилась; FALSE, если она завершилась ошибкой или ещё не закончилась, — причину сообщает `WSAGetLastError()`.',
+    ),
+  },
+  errors: [
+    NOT_INITIALISED,
+    NET_DOWN,
+    NOT_SOCK,
+    e('WSA_INVALID_HANDLE', 'The `hEvent` of the `WSAOVERLAPPED` is not a valid event handle.', 'Поле `hEvent` структуры `WSAOVERLAPPED` не является допустимым дескриптором события.'),
+    e('WSA_INVALID_PARAMETER', 'A parameter is not acceptable.', 'Один из параметров недопустим.'),
+    e('WSA_IO_INCOMPLETE', '`fWait` is FALSE and the operation has not completed yet.', '`fWait` равен FALSE, а операция ещё не завершена.'),
+    e('WSAEFAULT', 'A pointer parameter is not in valid user memory.', 'Параметр-указатель не находится в допустимой памяти пользователя.'),
+  ],
+  remarks: [
+    r(
+      'operation-error',
+      'When the operation itself failed, `WSAGetLastError()` gives its error — WSA_OPERATION_ABORTED (995) for an operation cancelled by `closesocket`.',
+      'Если завершилась ошибкой сама операция, `WSAGetLastError()` сообщает её ошибку — WSA_OPERATION_ABORTED (995) для операции, отменённой вызовом `closesocket`.',
+      true,
+    ),
+    r(
+      'keep-overlapped',
+      'The `WSAOVERLAPPED` must stay valid until the operation has completed; do not reuse or free it earlier.',
+      'Структура `WSAOVERLAPPED` должна оставаться действительной до завершения операции; не используйте её повторно и не освобождайте раньше.',
+    ),
+  ],
+  requirements: WS2_32_CURRENT,
+  source: doc('winsock2/nf-winsock2-wsagetoverlappedresult'),
+  related: ['OVERLAPPED', 'WSA_IO_PENDING', 'WSA_IO_INCOMPLETE', 'WSA_OPERATION_ABORTED', 'closesocket', 'DisconnectEx'],
+  roles: ['query'],
+  socketParam: 0,
+};
+
+const receiveFromErrors: readonly ErrorCondition[] = [
+  NOT_INITIALISED,
+  NET_DOWN,
+  e('WSAEFAULT', 'The buffer, `from` or `fromlen` is not in valid user memory, or `fromlen` is too small for the address.', 'Буфер, `from` или `fromlen` не находятся в допустимой памяти пользователя, или `fromlen` мал для адреса.'),
+  e('WSAEINTR', 'A blocking call was cancelled (`WSACancelBlockingCall`, Winsock 1.1).', 'Блокирующий вызов отменён (`WSACancelBlockingCall`, Winsock 1.1).'),
+  IN_PROGRESS,
+  e('WSAEINVAL', 'The socket is not bound, an unknown flag was given, `MSG_OOB` was used with `SO_OOBINLINE` on, or the length is zero or negative.', 'Сокет не привязан, указан неизвестный флаг, `MSG_OOB` использован при включённом `SO_OOBINLINE` или длина нулевая либо отрицательная.'),
+  e('WSAEISCONN', 'The socket is connected; this call is not allowed on a connected socket, whatever its type.', 'Сокет подключён; на подключённом сокете любого типа этот вызов не допускается.'),
+  e('WSAENETRESET', 'For a datagram socket, the time to live has expired.', 'Для датаграммного сокета истекло время жизни.'),
+  NOT_SOCK,
+  e('WSAEOPNOTSUPP', '`MSG_OOB` was given on a socket that is not a stream, or the socket can only send.', '`MSG_OOB` указан для сокета, который не является потоковым, или сокет предназначен только для отправки.'),
+  e('WSAESHUTDOWN', 'Receiving was turned off on the socket (`shutdown` with SD_RECEIVE or SD_BOTH, or `WSARecvDisconnect`).', 'Приём на сокете отключён (`shutdown` с SD_RECEIVE или SD_BOTH или `WSARecvDisconnect`).'),
+  e('WSAEWOULDBLOCK', 'The socket is non-blocking and no data is waiting.', 'Сокет неблокирующий, а ожидающих данных нет.'),
+  e('WSAEMSGSIZE', 'The datagram was larger than the buffer and was truncated.', 'Датаграмма была больше буфера и усечена.'),
+  e('WSAETIMEDOUT', 'The connection dropped because of a network failure or because the peer stopped responding.', 'Соединение разорвано из-за сбоя сети или потому, что удалённая сторона перестала отвечать.'),
+  e('WSAECONNRESET', 'The peer reset the connection; on UDP, an earlier send got an ICMP "port unreachable".', 'Удалённая сторона сбросила соединение; на UDP — предыдущая отправка получила ICMP «port unreachable».'),
+];
+
+const receiveFromRows: readonly Transition[] = [
+  { from: ['receive-shut', 'both-shut'], error: 'WSAESHUTDOWN' },
+  { from: ['created'], socketType: 'datagram', error: 'WSAEINVAL' },
+  { from: ['bound'], socketType: 'datagram' },
+];
+
+const recvfromFn: FunctionEntry = {
+  kind: 'function',
+  name: 'recvfrom',
+  signature: `int WSAAPI recvfrom(
+  _In_                                        SOCKET            s,
+  _Out_writes_bytes_to_(len, return)          char FAR         *buf,
+  _In_                                        int               len,
+  _In_                                        int               flags,
+  _Out_writes_bytes_to_opt_(*fromlen, *fromlen) struct sockaddr FAR *from,
+  _Inout_opt_                                 int FAR          *fromlen
+);`,
+  summary: t(
+    'Receives a datagram and the address of its sender.',
+    'Принимает датаграмму и адрес её отправителя.',
+  ),
+  params: [
+    p('s', 'SOCKET', 'in', false, 'A bound socket.', 'Привязанный сокет.'),
+    p('buf', 'char FAR *', 'out', false, 'Buffer that receives the data.', 'Буфер для принимаемых данных.'),
+    p('len', 'int', 'in', false, 'Size of `buf` in bytes.', 'Размер `buf` в байтах.'),
+    p('flags', 'int', 'in', false, 'Zero, `MSG_PEEK` or `MSG_OOB`.', 'Ноль, `MSG_PEEK` или `MSG_OOB`.'),
+    p('from', 'struct sockaddr FAR *', 'out', true, 'Receives the sender\'s address, or NULL.', 'Получает адрес отправителя, или NULL.'),
+    p('fromlen', 'int FAR *', 'in-out', true, 'In: the size of `from`; out: the size of the address written.', 'На входе — размер `from`; на выходе — размер записанного адреса.'),
+  ],
+  returns: {
+    convention: 'count-or-socket-error',
+    doc: t(
+      'The number of bytes received; 0 when a stream connection was closed gracefully; `SOCKET_ERROR` with the reason in `WSAGetLastError()`.',
+      'Число принятых байт; 0, если потоковое соединение корректно закрыто; `SOCKET_ERROR` с причиной в `WSAGetLastError()`.',
+    ),
+  },
+  errors: receiveFromErrors,
+  remarks: [
+    r(
+      'datagram',
+      'Meant for connectionless sockets; the socket must be bound first (explicitly with `bind`, or implicitly by an earlier `sendto`). A datagram larger than the buffer is truncated (WSAEMSGSIZE), the rest is lost.',
+      'Предназначена для сокетов без установления соединения; сокет сначала должен быть привязан (явно через `bind` или неявно предыдущим `sendto`). Датаграмма больше буфера усекается (WSAEMSGSIZE), остаток теряется.',
+      true,
+    ),
+    apcNote('recvfrom'),
+  ],
+  requirements: WS2_32_WINSOCK_H,
+  source: doc('winsock/nf-winsock-recvfrom'),
+  related: ['recv', 'sendto', 'WSARecvFrom', 'bind', 'sockaddr'],
+  roles: ['receive', 'blocking'],
+  socketParam: 0,
+  transitions: receiveFromRows,
+};
+
+const wsaRecvFromFn: FunctionEntry = {
+  kind: 'function',
+  name: 'WSARecvFrom',
+  signature: `int WSAAPI WSARecvFrom(
+  _In_        SOCKET                             s,
+  _In_reads_(dwBufferCount) LPWSABUF             lpBuffers,
+  _In_        DWORD                              dwBufferCount,
+  _Out_opt_   LPDWORD                            lpNumberOfBytesRecvd,
+  _Inout_     LPDWORD                            lpFlags,
+  _Out_writes_bytes_to_opt_(*lpFromlen, *lpFromlen) struct sockaddr FAR *lpFrom,
+  _Inout_opt_ LPINT                              lpFromlen,
+  _Inout_opt_ LPWSAOVERLAPPED                    lpOverlapped,
+  _In_opt_    LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine
+);`,
+  summary: t(
+    'Receives a datagram into one or more `WSABUF` buffers, with its sender\'s address; can be overlapped.',
+    'Принимает датаграмму в один или несколько буферов `WSABUF` вместе с адресом отправителя; может выполняться с перекрытием.',
+  ),
+  params: [
+    p('s', 'SOCKET', 'in', false, 'A bound socket.', 'Привязанный сокет.'),
+    p('lpBuffers', 'LPWSABUF', 'in', false, 'An array of `WSABUF` (length first, then pointer).', 'Массив `WSABUF` (сначала длина, затем указатель).'),
+    p('dwBufferCount', 'DWORD', 'in', false, 'The number of `WSABUF` entries.', 'Число элементов `WSABUF`.'),
+    p('lpNumberOfBytesRecvd', 'LPDWORD', 'out', true, 'Receives the byte count when the call completes at once; NULL only with an overlapped call.', 'Получает число байт, если вызов завершился сразу; NULL допустим только при перекрывающемся вызове.'),
+    p('lpFlags', 'LPDWORD', 'in-out', false, 'In: MSG_PEEK, MSG_OOB…; out: flags such as MSG_PARTIAL.', 'На входе — MSG_PEEK, MSG_OOB…; на выходе — флаги вроде MSG_PARTIAL.'),
+    p('lpFrom', 'struct sockaddr FAR *', 'out', true, 'Receives the sender\'s address, or NULL.', 'Получает адрес отправителя, или NULL.'),
+    p('lpFromlen', 'LPINT', 'in-out', true, 'The size of `lpFrom`; required when `lpFrom` is given.', 'Размер `lpFrom`; обязателен, если задан `lpFrom`.'),
+    p('lpOverlapped', 'LPWSAOVERLAPPED', 'in-out', true, 'A `WSAOVERLAPPED` for an overlapped call, or NULL.', '`WSAOVERLAPPED` для перекрывающегося вызова или NULL.'),
+    p('lpCompletionRoutine', 'LPWSAOVERLAPPED_COMPLETION_ROUTINE', 'in', true, 'A routine called when the overlapped operation completes, or NULL.', 'Процедура, вызываемая при завершении перекрывающейся операции, или NULL.'),
+  ],
+  returns: {
+    convention: 'zero-or-socket-error',
+    doc: t(
+      'Returns 0 when the receive completed at once; otherwise `SOCKET_ERROR`, and `WSAGetLastError()` gives WSA_IO_PENDING for an overlapped operation still running, or the error.',
+      'Возвращает 0, если приём завершился сразу; иначе `SOCKET_ERROR`, а `WSAGetLastError()` сообщает WSA_IO_PENDING для ещё выполняющейся перекрывающейся операции или код ошибки.',
+    ),
+  },
+  errors: [
+    ...receiveFromErrors,
+    e('WSAENOTCONN', 'The socket is not connected (connection-oriented sockets only).', 'Сокет не подключён (только для сокетов, ориентированных на соединение).'),
+    e('WSA_IO_PENDING', 'Not a failure: the overlapped receive has started and completes later.', 'Не ошибка: перекрывающийся приём запущен и завершится позже.'),
+    e('WSA_OPERATION_ABORTED', 'The overlapped receive was cancelled because the socket was closed.', 'Перекрывающийся приём отменён, так как сокет закрыт.'),
+  ],
+  remarks: [
+    r(
+      'datagram',
+      'Mainly for connectionless sockets; the socket must be bound first. On a connection-oriented socket the address parameters are ignored and it behaves like `WSARecv`.',
+      'В основном для сокетов без установления соединения; сокет сначала должен быть привязан. На сокете с установлением соединения параметры адреса игнорируются, и вызов ведёт себя как `WSARecv`.',
+      true,
+    ),
+    r(
+      'overlapped-lifetime',
+      'For an overlapped call, the buffers, `lpFrom`, `lpFromlen` and the `WSAOVERLAPPED` must stay valid until it completes.',
+      'При перекрывающемся вызове буферы, `lpFrom`, `lpFromlen` и `WSAOVERLAPPED` должны оставаться действительными до его завершения.',
+    ),
+    apcNote('WSARecvFrom'),
+  ],
+  requirements: WS2_32_CURRENT,
+  source: doc('winsock2/nf-winsock2-wsarecvfrom'),
+  related: ['recvfrom', 'WSARecv', 'WSABUF', 'OVERLAPPED', 'WSAGetOverlappedResult'],
+  roles: ['receive', 'blocking'],
+  socketParam: 0,
+  transitions: receiveFromRows,
+};
+
+const getsocknameFn: FunctionEntry = {
+  kind: 'function',
+  name: 'getsockname',
+  signature: `int WSAAPI getsockname(
+  _In_                                      SOCKET              s,
+  _Out_writes_bytes_to_(*namelen, *namelen) struct sockaddr FAR *name,
+  _Inout_                                   int FAR            *namelen
+);`,
+  summary: t('Gets the local address a socket is bound to.', 'Получает локальный адрес, к которому привязан сокет.'),
+  params: [
+    p('s', 'SOCKET', 'in', false, 'A bound socket.', 'Привязанный сокет.'),
+    p('name', 'struct sockaddr FAR *', 'out', false, 'Receives the local address.', 'Получает локальный адрес.'),
+    p('namelen', 'int FAR *', 'in-out', false, 'In: the size of `name`; out: the size of the address.', 'На входе — размер `name`; на выходе — размер адреса.'),
+  ],
+  returns: { convention: 'zero-or-socket-error', doc: ZERO_OR_SOCKET_ERROR },
+  errors: [
+    NOT_INITIALISED,
+    NET_DOWN,
+    e('WSAEFAULT', '`name` or `namelen` is not in valid user memory, or `namelen` is too small.', '`name` или `namelen` не находятся в допустимой памяти пользователя, или `namelen` слишком мал.'),
+    IN_PROGRESS,
+    NOT_SOCK,
+    e('WSAEINVAL', 'The socket has not been bound with `bind` (or connected, which binds it implicitly).', 'Сокет не привязан через `bind` (и не подключён, что привязывает его неявно).'),
+  ],
+  remarks: [
+    r(
+      'port-zero',
+      'Useful after `bind` to port 0, or after `connect` without `bind`, to learn the port the system chose. A socket bound to INADDR_ANY may not show its address until it is connected.',
+      'Полезна после `bind` к порту 0 или после `connect` без `bind`, чтобы узнать выбранный системой порт. У сокета, привязанного к INADDR_ANY, адрес может быть неизвестен до подключения.',
+      true,
+    ),
+  ],
+  requirements: WS2_32_WINSOCK_H,
+  source: doc('winsock/nf-winsock-getsockname'),
+  related: ['bind', 'connect', 'sockaddr', 'INADDR_ANY'],
+  roles: ['query'],
+  socketParam: 0,
+  transitions: [{ from: ['created'], error: 'WSAEINVAL' }, { from: '*' }],
+};
+
+const getaddrinfoFn: FunctionEntry = {
+  kind: 'function',
+  name: 'getaddrinfo',
+  signature: `INT WSAAPI getaddrinfo(
+  _In_opt_ PCSTR            pNodeName,
+  _In_opt_ PCSTR            pServiceName,
+  _In_opt_ const ADDRINFOA *pHints,
+  _Out_    PADDRINFOA      *ppResult
+);`,
+  summary: t(
+    'Resolves a host name and a service (port) to a list of socket addresses, IPv4 and IPv6 alike.',
+    'Преобразует имя узла и службы (порт) в список адресов сокетов — как IPv4, так и IPv6.',
+  ),
+  params: [
+    p('pNodeName', 'PCSTR', 'in', true, 'A host name or a numeric address string; NULL for the local (or wildcard) address.', 'Имя узла или строка с числовым адресом; NULL — локальный (или любой) адрес.'),
+    p('pServiceName', 'PCSTR', 'in', true, 'A service name or a port number as a string.', 'Имя службы или номер порта в виде строки.'),
+    p('pHints', 'const ADDRINFOA *', 'in', true, 'Wanted family, socket type, protocol and AI_* flags, or NULL.', 'Желаемые семейство, тип сокета, протокол и флаги AI_*, или NULL.'),
+    p('ppResult', 'PADDRINFOA *', 'out', false, 'Receives a linked list of results; free it with `freeaddrinfo`.', 'Получает связанный список результатов; освобождайте его через `freeaddrinfo`.'),
+  ],
+  returns: {
+    convention: 'error-code',
+    doc: t(
+      'Returns 0 on success, otherwise a non-zero Windows Sockets error code (the EAI_* names map to WSA codes).',
+      'При успехе возвращает 0, иначе — ненулевой код ошибки Windows Sockets (имена EAI_* соответствуют кодам WSA).',
+    ),
+  },
+  errors: [
+    e('WSATRY_AGAIN', 'A temporary failure in name resolution (EAI_AGAIN).', 'Временный сбой разрешения имени (EAI_AGAIN).'),
+    e('WSAEINVAL', 'An invalid value in `ai_flags` of `pHints` (EAI_BADFLAGS).', 'Недопустимое значение `ai_flags` в `pHints` (EAI_BADFLAGS).'),
+    e('WSANO_RECOVERY', 'A non-recoverable failure in name resolution (EAI_FAIL).', 'Неустранимый сбой разрешения имени (EAI_FAIL).'),
+    e('WSAEAFNOSUPPORT', 'The `ai_family` of `pHints` is not supported (EAI_FAMILY).', '`ai_family` в `pHints` не поддерживается (EAI_FAMILY).'),
+    e('WSA_NOT_ENOUGH_MEMORY', 'Memory ran out (EAI_MEMORY).', 'Не хватило памяти (EAI_MEMORY).'),
+    e('WSAHOST_NOT_FOUND', 'The name does not resolve for the given parameters, or neither name nor service was given (EAI_NONAME).', 'Имя не разрешается при заданных параметрах, или не указаны ни имя, ни служба (EAI_NONAME).'),
+    e('WSATYPE_NOT_FOUND', '`pServiceName` is not supported for the given `ai_socktype` (EAI_SERVICE).', '`pServiceName` не поддерживается для заданного `ai_socktype` (EAI_SERVICE).'),
+    e('WSAESOCKTNOSUPPORT', 'The `ai_socktype` of `pHints` is not supported (EAI_SOCKTYPE).', '`ai_socktype` в `pHints` не поддерживается (EAI_SOCKTYPE).'),
+  ],
+  remarks: [
+    r(
+      'try-each',
+      'Try the results in order (socket, connect) until one connects; a name can have several addresses of both families.',
+      'Перебирайте результаты по порядку (socket, connect), пока один из них не подключится; у имени может быть несколько адресов обоих семейств.',
+      true,
+    ),
+    r(
+      'no-wsagetlasterror',
+      'The error is the return value; there is no need for `WSAGetLastError`.',
+      'Код ошибки — это возвращаемое значение; вызывать `WSAGetLastError` не нужно.',
+    ),
+  ],
+  requirements: { ...WS2_32_CURRENT, header: 'ws2tcpip.h (include Ws2tcpip.h)' },
+  source: doc('ws2tcpip/nf-ws2tcpip-getaddrinfo'),
+  related: ['socket', 'connect', 'sockaddr', 'AF_UNSPEC', 'WSAHOST_NOT_FOUND'],
+  roles: ['query'],
+};
+
 /** The disconnect and lifetime family: WSASendDisconnect and its closest neighbours. */
 export const disconnectFunctions: readonly FunctionEntry[] = [
   wsaSendDisconnect,
@@ -1159,4 +1554,11 @@ export const disconnectFunctions: readonly FunctionEntry[] = [
   enumProtocols('A'),
   enumProtocols('W'),
   queueUserApc,
+  wsaEventSelect,
+  wsaAsyncSelect,
+  wsaGetOverlappedResult,
+  recvfromFn,
+  wsaRecvFromFn,
+  getsocknameFn,
+  getaddrinfoFn,
 ];
