@@ -85,12 +85,17 @@ function isRegularFile(p: string): boolean {
 export type ReadResult =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'binary' }
+  | { readonly kind: 'not-a-file' }
   | { readonly kind: 'unreadable'; readonly reason: string };
 
-/** Reads a source as UTF-8 (a BOM is dropped); a NUL byte marks the file as binary. */
+/**
+ * Reads a source as UTF-8 (a BOM becomes a space, so columns stay); a NUL byte marks the file as
+ * binary. Only regular files are opened: reading a named pipe or a device could block for ever.
+ */
 export function readSource(abs: string): ReadResult {
   let bytes: Buffer;
   try {
+    if (!statSync(abs).isFile()) return { kind: 'not-a-file' };
     bytes = readFileSync(abs);
   } catch (err) {
     return { kind: 'unreadable', reason: reason(err) };

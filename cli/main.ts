@@ -86,7 +86,11 @@ async function runLint(plan: LintPlan): Promise<number> {
     const read = readSource(f.absolute);
     if (read.kind !== 'text') {
       const text =
-        read.kind === 'binary' ? msg(lang, 'binarySkipped', { path: f.display }) : msg(lang, 'pathUnreadable', { path: f.display, reason: read.reason });
+        read.kind === 'binary'
+          ? msg(lang, 'binarySkipped', { path: f.display })
+          : read.kind === 'not-a-file'
+            ? msg(lang, 'notAFile', { path: f.display })
+            : msg(lang, 'pathUnreadable', { path: f.display, reason: read.reason });
       process.stderr.write(text + '\n');
       skipped.push({ file: f.display, uri, message: text });
       if (read.kind === 'unreadable') ioError = true;

@@ -113,6 +113,10 @@ Rule documentation: docs/rules/<rule>.md`,
     en: 'winsock-lens lint: {path} looks binary (it contains a NUL byte). Skipped; save C/C++ sources as UTF-8 text.',
     ru: 'winsock-lens lint: {path} похож на двоичный файл (в нём есть байт NUL). Пропущен; сохраняйте исходники C/C++ как текст UTF-8.',
   },
+  notAFile: {
+    en: 'winsock-lens lint: {path} is not a regular file (a pipe, socket or device). Skipped; name source files or folders.',
+    ru: 'winsock-lens lint: {path} — не обычный файл (канал, сокет или устройство). Пропущен; указывайте файлы исходников или папки.',
+  },
   noSources: {
     en: 'winsock-lens lint: no C or C++ files found in {paths}.',
     ru: 'winsock-lens lint: в {paths} не найдено файлов C или C++.',

@@ -1,9 +1,10 @@
 // The CLI on folders and awkward files, and its options, through the real process.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CORPUS, ensureCliBuilt, runCli, tempDir } from './cli-helpers';
+import { spawnSync } from 'node:child_process';
+import { CLI, CORPUS, ensureCliBuilt, runCli, tempDir } from './cli-helpers';
 
 interface JsonFinding {
   file: string;
@@ -54,9 +55,18 @@ test('a binary file (NUL byte) and an unreadable file are reported on stderr and
   chmodSync(path.join(dir, 'a-bug.c'), 0o644);
   chmodSync(path.join(dir, 'b-binary.c'), 0o644);
 
-  // root reads any file whatever its mode: run the CLI as nobody then, so that EACCES is real.
-  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const r = runCli(['lint', '--format', 'json', dir], { ...asUser, cwd: dir });
+  // root reads any file whatever its mode: run the CLI as nobody then, so that EACCES is real. The
+  // bundle and its .wasm files are copied to a folder nobody can reach, wherever the clone lives.
+  let cli = CLI;
+  let asUser = {};
+  if (process.getuid?.() === 0) {
+    const copy = path.join(tempDir('cli-copy'), 'dist');
+    mkdirSync(copy, { mode: 0o755 });
+    for (const f of readdirSync(path.dirname(CLI))) if (f === 'cli.js' || f.endsWith('.wasm')) copyFileSync(path.join(path.dirname(CLI), f), path.join(copy, f));
+    cli = path.join(copy, 'cli.js');
+    asUser = { uid: 65534, gid: 65534 };
+  }
+  const r = runCli(['lint', '--format', 'json', dir], { ...asUser, cwd: dir }, cli);
   assert.match(r.stderr, /b-binary\.c looks binary \(it contains a NUL byte\)\. Skipped/);
   assert.match(r.stderr, /cannot read c-locked\.c: permission denied \(EACCES\)\. Skipped; check its permissions/);
   const findings = json(r.stdout);
@@ -69,6 +79,19 @@ test('a binary file (NUL byte) and an unreadable file are reported on stderr and
   assert.equal(bin.status, 0, bin.stderr);
   assert.match(bin.stderr, /looks binary/);
   assert.match(bin.stderr, /1 file\(s\) checked, 1 skipped/);
+});
+
+test('a named pipe or other non-file is skipped with a message instead of blocking the run', { skip: process.platform === 'win32' }, () => {
+  const dir = tempDir('fifo');
+  const fifo = path.join(dir, 'pipe.c');
+  const made = spawnSync('mkfifo', [fifo]);
+  assert.equal(made.status, 0, `mkfifo failed: ${String(made.stderr)}`);
+  const r = runCli(['lint', fifo, CLEAN]);
+  assert.match(r.stderr, /pipe\.c is not a regular file \(a pipe, socket or device\)\. Skipped/);
+  assert.match(r.stderr, /1 file\(s\) checked, 1 skipped/);
+  assert.equal(r.status, 0);
+  // Walking the folder ignores it as well.
+  assert.equal(runCli(['lint', dir]).status, 0);
 });
 
 test('usage errors exit 2 with a message that says what is wrong and what to do', () => {

@@ -58,8 +58,8 @@ export interface CliRun {
 }
 
 /** Runs `node dist/cli.js ...args`; a run that outlives the deadline fails the test with its output. */
-export function runCli(args: readonly string[], options: SpawnSyncOptions = {}): CliRun {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, cwd: REPO, ...options });
+export function runCli(args: readonly string[], options: SpawnSyncOptions = {}, cli: string = CLI): CliRun {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000, cwd: REPO, ...options });
   if (r.error) throw new Error(`winsock-lens ${args.join(' ')} did not finish: ${r.error.message}\n${String(r.stderr)}`);
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
