@@ -54,6 +54,7 @@ test('every text exists in English and Russian, and the Russian one is Russian',
   for (const e of entries) {
     for (const { path, text } of localizedFields(e)) {
       if (!text.en.trim()) problems.push(`${e.name}.${path}: empty English`);
+      else if (/[а-яё]/i.test(text.en)) problems.push(`${e.name}.${path}: Cyrillic in the English text`);
       if (!text.ru.trim()) problems.push(`${e.name}.${path}: empty Russian`);
       else if (!/[а-яё]/i.test(text.ru)) problems.push(`${e.name}.${path}: the Russian text has no Cyrillic`);
       if (text.en.trim() && text.en === text.ru) problems.push(`${e.name}.${path}: Russian = English`);
