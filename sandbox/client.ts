@@ -198,6 +198,8 @@ export class SandboxClient {
       env: { ...process.env, ...this.options.env, ELECTRON_RUN_AS_NODE: '1' },
       stdio: this.options.stdio === 'ignore' ? ['ignore', 'ignore', 'ignore', 'ipc'] : ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'json',
+      // The worker is plain JavaScript: no loaders or flags of the host process (tsx, inspectors).
+      execArgv: [],
     });
     this.child = child;
     let readyResolve!: () => void;

@@ -13,7 +13,8 @@ import { modelPredictor } from './predict';
 const testHooks = process.env['WINSOCK_LENS_SANDBOX_TEST_HOOKS'] === '1';
 
 function send(msg: WorkerToHost): void {
-  if (process.connected && process.send) process.send(msg);
+  // A closed channel (the host is gone) is not an error here: the 'disconnect' handler ends the worker.
+  if (process.connected && process.send) process.send(msg, undefined, {}, () => undefined);
 }
 function log(level: 'info' | 'warn' | 'error', message: string): void {
   send({ kind: 'event', event: 'log', level, message });

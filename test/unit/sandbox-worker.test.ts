@@ -248,7 +248,7 @@ test('dispose ends the worker; so does the death of its parent', async () => {
   writeFileSync(parentScript, `const { fork } = require('node:child_process');
 const w = fork(${JSON.stringify(TEST_WORKER)}, [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
 w.on('message', (m) => { if (m.event === 'ready') process.send({ worker: w.pid }); });`);
-  const parent = fork(parentScript, [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  const parent = fork(parentScript, [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], execArgv: [] });
   const workerPid = await new Promise<number>((res) => parent.on('message', (m: { worker: number }) => res(m.worker)));
   parent.kill('SIGKILL');
   await waitFor('the orphaned worker to exit', () => {
