@@ -915,8 +915,8 @@ const wsaCleanup: FunctionEntry = {
     ),
     r(
       'threads',
-      'Winsock calls in other threads of the process fail once the last `WSACleanup` has run (WSANOTINITIALISED).',
-      'После последнего `WSACleanup` вызовы Winsock в других потоках процесса завершаются ошибкой (WSANOTINITIALISED).',
+      'Pending blocking and asynchronous Winsock calls of every thread of the process are cancelled, without a notification message or a signalled event; later calls fail with WSANOTINITIALISED.',
+      'Незавершённые блокирующие и асинхронные вызовы Winsock во всех потоках процесса отменяются — без уведомляющих сообщений и без установки событий; последующие вызовы завершаются с WSANOTINITIALISED.',
     ),
     r(
       'not-in-dllmain',
