@@ -40,6 +40,27 @@ export default async function check({ workbench, page }) {
     assert.ok(text.includes('Parameters'), 'English headings');
     await workbench.screenshot('hover-en');
 
+    // The hover's last line links to the full reference page (a trusted command link).
+    await hover.locator('a', { hasText: 'Open the full reference page' }).click();
+    await openedPage(page, 'WSASendDisconnect', 'Facts from Microsoft');
+    await workbench.screenshot('reference-en');
+
+    // The command from the palette asks for the symbol with a QuickPick of the whole model.
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Open Winsock Reference Page');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Winsock Reference Page' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget input[placeholder="Type a Winsock function, constant, type or error name"]').waitFor({ state: 'visible' });
+    await input.fill('WSAESHUTDOWN');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'WSAESHUTDOWN' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await openedPage(page, 'WSAESHUTDOWN', '10058');
+    await page.keyboard.press('Control+KeyK');
+    await page.keyboard.press('Control+KeyW'); // close all editors
+    await workbench.openFile('close_gracefully.c');
+
     // Russian through the workspace setting (scope "window" allows it); VS Code picks the file up.
     mkdirSync(path.join(folder, '.vscode'));
     writeFileSync(path.join(folder, '.vscode/settings.json'), JSON.stringify({ 'winsockLens.docs.language': 'ru' }, null, 2));
@@ -50,6 +71,14 @@ export default async function check({ workbench, page }) {
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** Waits for the Markdown preview tab of a reference page and for `text` inside its webview. */
+async function openedPage(page, symbol, text) {
+  await page.locator('.tab.active', { hasText: symbol }).waitFor({ state: 'visible', timeout: 30_000 });
+  // The preview is a webview: an iframe holding another iframe with the rendered page.
+  const body = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
+  await body.filter({ hasText: text }).waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 async function hoverUntil(workbench, page, word, contains, timeoutMs) {
