@@ -1043,11 +1043,14 @@ class FunctionWalk {
       let changed = false;
       const next = facts.map((f) => {
         if (!f.at) return f;
-        changed = true;
         const conds = new Map(f.conds ?? []);
-        conds.set(base, val);
-        // Conditions that mention the flag are no longer known.
-        for (const c of [...conds.keys()]) if (c !== base && identifiers(c).includes(base)) conds.set(c, '?');
+        // A constant is remembered; any other value just forgets what was known of the variable.
+        if (val === '?') {
+          if (!conds.has(base)) return f;
+          conds.delete(base);
+        } else conds.set(base, val);
+        for (const c of [...conds.keys()]) if (c !== base && identifiers(c).includes(base)) conds.delete(c);
+        changed = true;
         return { ...f, conds };
       });
       if (changed) (out ??= new Map(s)).set(k, next);
@@ -1246,9 +1249,8 @@ class FunctionWalk {
       const right = e.childForFieldName('right');
       const k = left ? keyOf(left, this.src) : null;
       if (!k || !right || this.src.slice(left!.endIndex, right.startIndex).trim() !== '=') continue;
-      const v = constTruth(textOf(right, this.src));
-      if (v === '?') continue;
-      (m ??= new Map()).set(k.replace(/^this->/, ''), v);
+      // A constant is a known value; anything else makes tests of the variable uncertain.
+      (m ??= new Map()).set(k.replace(/^this->/, ''), constTruth(textOf(right, this.src)));
     }
     this.flagCache.set(block.id, m);
     return m;
