@@ -120,13 +120,19 @@ function and(xs: readonly Tri[]): Tri {
   return xs.some((x) => x === undefined) ? undefined : true;
 }
 
+const patternCache = new Map<string, readonly number[]>();
+
 /** The numbers a pattern's alternatives name; throws on a name the table does not know. */
-function patternNumbers(body: string): number[] {
-  return body.split('|').map((part) => {
+function patternNumbers(body: string): readonly number[] {
+  const cached = patternCache.get(body);
+  if (cached) return cached;
+  const numbers = body.split('|').map((part) => {
     const n = constantValue(part);
     if (n === undefined) throw new Error(`Winsock model: pattern value "${part}" is neither a number nor a numeric constant`);
     return n;
   });
+  patternCache.set(body, numbers);
+  return numbers;
 }
 
 function matchPattern(pattern: string, value: Value): Tri {
@@ -146,14 +152,28 @@ function matchPattern(pattern: string, value: Value): Tri {
   return patternNumbers(p).includes(value.value);
 }
 
-function matchArg(cond: ArgCondition, args: CallArgs): Tri {
-  return matchPattern(cond.is, valueOf(args[cond.param]));
+/** The arguments of one call, each parsed once however many rows look at it. */
+class ArgValues {
+  private readonly parsed = new Map<string, Value>();
+  constructor(private readonly args: CallArgs) {}
+  get(param: string): Value {
+    let v = this.parsed.get(param);
+    if (!v) {
+      v = valueOf(this.args[param]);
+      this.parsed.set(param, v);
+    }
+    return v;
+  }
+}
+
+function matchArg(cond: ArgCondition, args: ArgValues): Tri {
+  return matchPattern(cond.is, args.get(cond.param));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Rows.
 
-function rowMatches(row: Transition, state: SocketState | undefined, args: CallArgs, env: CallEnv): Tri {
+function rowMatches(row: Transition, state: SocketState | undefined, args: ArgValues, env: CallEnv): Tri {
   const parts: Tri[] = [];
   if (row.from !== '*') parts.push(state === undefined ? undefined : row.from.includes(state));
   if (row.socketType) {
@@ -170,7 +190,7 @@ type GroupOutcome =
   | { readonly kind: 'unknown'; readonly row: Transition }
   | { readonly kind: 'none' };
 
-function firstMatch(rows: readonly Transition[], state: SocketState | undefined, args: CallArgs, env: CallEnv): GroupOutcome {
+function firstMatch(rows: readonly Transition[], state: SocketState | undefined, args: ArgValues, env: CallEnv): GroupOutcome {
   for (const row of rows) {
     const m = rowMatches(row, state, args, env);
     if (m === true) return { kind: 'row', row };
@@ -256,6 +276,23 @@ const CLOSED_REASON = (fn: FunctionEntry): Localized => ({
 // ---------------------------------------------------------------------------------------------
 // The prediction.
 
+const groupCache = new WeakMap<FunctionEntry, ReadonlyMap<number, readonly Transition[]>>();
+
+/** The rows of a function as one first-match list per SOCKET parameter (computed once per entry). */
+function rowGroups(fn: FunctionEntry, mainIndex: number): ReadonlyMap<number, readonly Transition[]> {
+  const cached = groupCache.get(fn);
+  if (cached) return cached;
+  const groups = new Map<number, Transition[]>();
+  for (const row of fn.transitions ?? []) {
+    const index = row.socketParam ?? mainIndex;
+    const list = groups.get(index);
+    if (list) list.push(row);
+    else groups.set(index, [row]);
+  }
+  groupCache.set(fn, groups);
+  return groups;
+}
+
 /** Whether the "no WSAStartup yet" rule applies: the function documents WSANOTINITIALISED and can report an error. */
 function needsStartup(fn: FunctionEntry): boolean {
   if (fn.returns.convention === 'void' || fn.returns.convention === 'last-error') return false;
@@ -290,13 +327,9 @@ export function predictCall(
   }
   if (!fn.transitions || fn.transitions.length === 0) return undefined;
 
-  // One first-match list per SOCKET parameter.
   const mainIndex = fn.socketParam ?? -1;
-  const groups = new Map<number, Transition[]>();
-  for (const row of fn.transitions) {
-    const index = row.socketParam ?? mainIndex;
-    groups.set(index, [...(groups.get(index) ?? []), row]);
-  }
+  const groups = rowGroups(fn, mainIndex);
+  const values = new ArgValues(args);
 
   let main: GroupOutcome = { kind: 'none' };
   const others: Record<number, SocketState> = {};
@@ -307,7 +340,7 @@ export function predictCall(
     const isMain = index === mainIndex;
     const s = isMain ? state : otherStates[index];
     if (!isMain && !(index in otherStates)) continue; // nothing known about that socket
-    const outcome = firstMatch(rows, s, args, env);
+    const outcome = firstMatch(rows, s, values, env);
     if (isMain) {
       main = outcome;
       mainSeen = true;
