@@ -3,7 +3,7 @@
 // integration-test bundle that runs inside VS Code).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
-import { cp, mkdir } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -75,7 +75,36 @@ async function copyAssets() {
   if (existsSync(webviewMedia)) await cp(webviewMedia, path.join('dist/webview'), { recursive: true });
 }
 
+/**
+ * koffi is external to the bundles (native prebuilds): ship its runtime beside them, in
+ * dist/node_modules/, where `require('koffi')` from dist/*.js finds it first. The .vsix is packed
+ * with --no-dependencies, which leaves the root node_modules/ out. Copied: koffi's loader files
+ * and every installed prebuild package @koromix/koffi-<os>-<arch> (the host's, plus win32-x64 when
+ * it was installed for the Wine route); not its C sources, docs or vendored headers.
+ */
+async function copyKoffiRuntime() {
+  if (!existsSync('node_modules/koffi')) return;
+  const out = 'dist/node_modules';
+  await rm(out, { recursive: true, force: true });
+  const runtimeFile = (src) => {
+    const rel = path.relative('node_modules/koffi', src).split(path.sep).join('/');
+    if (rel === '' || rel === 'src' || rel === 'src/koffi' || rel === 'src/koffi/src') return true;
+    return /^(package\.json|LICENSE\.txt|index\.c?js|indirect\.c?js|src\/koffi\/(index|indirect)\.c?js|src\/koffi\/src\/(static|trampolines)\.c?js)$/.test(rel);
+  };
+  await cp('node_modules/koffi', `${out}/koffi`, { recursive: true, filter: runtimeFile });
+  const scope = 'node_modules/@koromix';
+  if (!existsSync(scope)) return;
+  for (const name of await readdir(scope)) {
+    if (!name.startsWith('koffi-')) continue;
+    await cp(path.join(scope, name), `${out}/@koromix/${name}`, {
+      recursive: true,
+      filter: (src) => !/\.md$/i.test(src),
+    });
+  }
+}
+
 await copyAssets();
+await copyKoffiRuntime();
 if (watch) {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   await Promise.all(contexts.map((c) => c.watch()));
