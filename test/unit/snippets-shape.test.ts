@@ -45,3 +45,15 @@ test('every snippet ends with a final tab stop and expands without leftover snip
     }
   }
 });
+
+test('snippet lines indent with tabs only (a single space may start a block-comment line)', () => {
+  // VS Code re-indents a snippet's leading whitespace to the editor's settings: spaces after tabs
+  // get turned into tabs, so alignment done with spaces would not survive insertion.
+  for (const [file, json] of snippetFiles(root)) {
+    for (const [name, raw] of Object.entries(json)) {
+      (raw as { body: string[] }).body.forEach((line, i) => {
+        assert.match(line, /^\t*( \*|(?! ))/, `${file}: snippet "${name}", body line ${i + 1} mixes spaces into its indentation: ${JSON.stringify(line)}`);
+      });
+    }
+  }
+});
