@@ -72,6 +72,12 @@ interface Fact {
   /** The direction the last disconnect event turned off (for repeated-disconnect). */
   readonly sendShutBy?: Node | null;
   readonly linger?: Linger | null;
+  /** For an event fact: the fact before the event, its call's text, and the truth value of that call's result that means failure. */
+  readonly prev?: Fact;
+  /** This fact is the failure branch of that disconnect/close call (the call took no effect). */
+  readonly revertedFrom?: Node | null;
+  readonly atText?: string;
+  readonly failTruthy?: boolean;
 }
 
 type State = ReadonlyMap<string, readonly Fact[]> | null;
@@ -234,6 +240,8 @@ function condKey(t: string): { base: string; positive: boolean } {
       positive = !positive;
     } else break;
   }
+  const se = /^(.*?)(==|!=)SOCKET_ERROR$/.exec(s);
+  if (se && se[1] && balanced(se[1])) return { base: se[1], positive: se[2] === '==' ? positive : !positive };
   const m = /^(.*?)(==|!=)(0|NULL|FALSE|false|nullptr|TRUE|true)$/.exec(s);
   if (m && m[1] && balanced(m[1])) {
     const truthy = m[3] === 'TRUE' || m[3] === 'true';
@@ -676,7 +684,9 @@ class FunctionWalk {
       case 'for_range_loop': {
         const right = n.childForFieldName('right');
         const cur = right ? this.expr(right, s) : s;
-        return this.loop(null, n.childForFieldName('body'), null, cur, false, true);
+        // The loop variable names a new element on every iteration.
+        const v = this.declName(n.childForFieldName('declarator'));
+        return this.loop(null, n.childForFieldName('body'), null, cur, false, true, v);
       }
       case 'do_statement':
         return this.loop(n.childForFieldName('condition'), n.childForFieldName('body'), null, s, true);
@@ -791,7 +801,7 @@ class FunctionWalk {
     return cur;
   }
 
-  private loop(cond: Node | null, body: Node | null, update: Node | null, s: State, doWhile: boolean, maybeZero = false): State {
+  private loop(cond: Node | null, body: Node | null, update: Node | null, s: State, doWhile: boolean, maybeZero = false, perIteration: string | null = null): State {
     let head = s;
     let exits: State = null;
     const iterations = this.loops.length > 3 ? 1 : 2;
@@ -805,6 +815,11 @@ class FunctionWalk {
         exitHere = isAlwaysTrue(cond, this.src) ? null : f;
       } else if (!doWhile && !cond) exitHere = maybeZero ? head : null;
       this.loops.push(l);
+      if (perIteration && entry) {
+        const m = new Map(entry);
+        m.set(perIteration, [this.fact('unknown', null, this.newObj(), { esc: true })]);
+        entry = m;
+      }
       let end = body && entry ? this.stmt(body, entry) : entry;
       this.loops.pop();
       end = this.joinAll([end, ...l.continues]);
@@ -855,8 +870,29 @@ class FunctionWalk {
   private branch(cond: Node, s: State): [State, State] {
     const after = this.expr(cond, s);
     if (!after) return [null, null];
-    const c = condKey(textOf(cond, this.src));
-    return [this.assume(after, c, true), this.assume(after, c, false)];
+    return [this.assumeNode(cond, after, true), this.assumeNode(cond, after, false)];
+  }
+
+  /** The state on the path where `cond` has the truth value `value`. */
+  private assumeNode(cond: Node, s: State, value: boolean): State {
+    if (!s) return null;
+    const n = stripParens(cond);
+    if (n.type === 'unary_expression' && textOf(n, this.src).trimStart().startsWith('!')) {
+      const arg = n.childForFieldName('argument');
+      if (arg) return this.assumeNode(arg, s, !value);
+    }
+    if (n.type === 'binary_expression') {
+      const op = n.childForFieldName('operator');
+      const opText = op ? textOf(op, this.src) : '';
+      const left = n.childForFieldName('left');
+      const right = n.childForFieldName('right');
+      if (left && right && (opText === '&&' || opText === '||')) {
+        // a && b true: both true; a || b false: both false. The other outcomes tell little.
+        if ((opText === '&&') === value) return this.assumeNode(right, this.assumeNode(left, s, value), value);
+        return s;
+      }
+    }
+    return this.assume(s, condKey(textOf(n, this.src)), value);
   }
 
   private assume(s: ReadonlyMap<string, readonly Fact[]>, c: { base: string; positive: boolean }, branch: boolean): State {
@@ -870,6 +906,16 @@ class FunctionWalk {
         if (!f.at) {
           kept.push(f);
           continue;
+        }
+        if (f.prev !== undefined && f.atText === c.base) {
+          // The branch tests the result of the very call that made this fact: on its failure
+          // branch the call changed nothing.
+          const failed = f.failTruthy === want;
+          if (failed) {
+            kept.push({ ...f.prev, revertedFrom: f.at });
+            changed = true;
+            continue;
+          }
         }
         const known = f.conds?.get(c.base);
         if (known === true || known === false) {
@@ -1186,8 +1232,8 @@ class FunctionWalk {
     const label = textOf(sockArg, this.src);
 
     // use-after-closesocket
-    if (this.checkUse(n, facts, label, e, wc)) return cur;
-    if (e) {
+    const usedClosed = this.checkUse(n, facts, label, e, wc);
+    if (e && !usedClosed) {
       if (hasRole(e, 'send')) this.checkSend(n, facts, label, e);
       if (hasRole(e, 'connect')) this.checkReuse(n, facts, label, e);
       this.checkDisconnect(n, facts, label, e, a, cur, key);
@@ -1258,12 +1304,14 @@ class FunctionWalk {
 
   /** How a Winsock call changes its socket's facts, or null for no change. */
   private transition(n: Node, e: FunctionEntry | null, wc: WinsockCall, a: Node[]): ((f: Fact) => Fact) | null {
+    const atText = textOf(n, this.src).replace(/\s+/g, '');
+    const failTruthy = e?.returns.convention === 'bool' ? false : true;
     const event = (st: St, extra?: Partial<Fact>) => (f: Fact): Fact =>
-      f.st === 'closed' ? f : { ...f, st, at: n, conds: this.guardConds(n), unsure: false, linger: null, ...extra };
+      f.st === 'closed' ? f : { ...f, st, at: n, conds: this.guardConds(n), unsure: false, linger: null, prev: stripPrev(f), atText, failTruthy, revertedFrom: null, ...extra };
     if (wc.close) {
       const resultUsed = n.parent?.type !== 'expression_statement';
       const st: St = resultUsed && this.retriesClose ? 'closed-maybe' : 'closed';
-      return (f) => ({ ...f, st, at: n, conds: this.guardConds(n), unsure: false, linger: null });
+      return (f) => ({ ...f, st, at: n, conds: this.guardConds(n), unsure: false, linger: null, prev: stripPrev(f), atText, failTruthy, revertedFrom: null });
     }
     if (!e) return null;
     const howIdx = paramIndex(e, /^how$/);
@@ -1320,10 +1368,13 @@ class FunctionWalk {
   }
 
   /** Reports with "every path" / "one path" semantics. Returns the witness fact when reported. */
-  private judge(facts: readonly Fact[], bad: (f: Fact) => boolean): { fact: Fact; every: boolean } | null {
-    const witness = facts.find((f) => bad(f) && !f.unsure && f.at);
+  private judge(facts: readonly Fact[], bad: (f: Fact) => boolean, at?: Node): { fact: Fact; every: boolean } | null {
+    // A fact made by this very call reaches it again only around a loop, through the calls in
+    // between that would fail first: not a path worth reporting.
+    const witness = facts.find((f) => bad(f) && !f.unsure && f.at && f.at.id !== at?.id);
     if (!witness) return null;
-    return { fact: witness, every: facts.every(bad) };
+    // The failure branch of the earlier call itself does not make the misuse a one-path affair.
+    return { fact: witness, every: facts.every((f) => bad(f) || (!!f.revertedFrom && f.revertedFrom.id === witness.at?.id)) };
   }
 
   private severity(rule: RuleId, every: boolean): Severity {
@@ -1333,7 +1384,7 @@ class FunctionWalk {
   }
 
   private checkUse(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry | null, wc: WinsockCall): boolean {
-    const j = this.judge(facts, (f) => f.st === 'closed');
+    const j = this.judge(facts, (f) => f.st === 'closed', n);
     if (!j || !j.fact.at) return false;
     const prev = j.fact.at;
     const line = line1(prev, this.ctx.lines);
@@ -1356,7 +1407,7 @@ class FunctionWalk {
   }
 
   private checkSend(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry): void {
-    const j = this.judge(facts, (f) => f.st === 'send-shut' || f.st === 'both-shut');
+    const j = this.judge(facts, (f) => f.st === 'send-shut' || f.st === 'both-shut', n);
     if (!j || !j.fact.at) return;
     const prev = j.fact.sendShutBy ?? j.fact.at;
     const line = line1(prev, this.ctx.lines);
@@ -1373,7 +1424,7 @@ class FunctionWalk {
   private checkReuse(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry): void {
     // After TF_REUSE_SOCKET only the extension functions (AcceptEx, ConnectEx) take the handle.
     const plainAfterReuse = (f: Fact): boolean => f.st === 'reusable' && !e.extension;
-    const j = this.judge(facts, (f) => SHUT.has(f.st) || plainAfterReuse(f));
+    const j = this.judge(facts, (f) => SHUT.has(f.st) || plainAfterReuse(f), n);
     if (!j || !j.fact.at) return;
     const prev = j.fact.at;
     const line = line1(prev, this.ctx.lines);
@@ -1410,7 +1461,7 @@ class FunctionWalk {
 
     // repeated-disconnect
     if (sendDir || dx) {
-      const j = this.judge(facts, (f) => (sendDir ? f.st === 'send-shut' || f.st === 'both-shut' : f.st === 'disconnected' || f.st === 'reusable') && (dx || !!f.sendShutBy));
+      const j = this.judge(facts, (f) => (sendDir ? f.st === 'send-shut' || f.st === 'both-shut' : f.st === 'disconnected' || f.st === 'reusable') && (dx || !!f.sendShutBy), n);
       if (j && j.fact.at) {
         const prev = dx ? j.fact.at : (j.fact.sendShutBy ?? j.fact.at);
         const line = line1(prev, this.ctx.lines);
@@ -1618,7 +1669,7 @@ class FunctionWalk {
     if (p.type === 'unary_expression' && conv === 'zero-or-socket-error' && textOf(p, this.src).trimStart().startsWith('!')) {
       // `if (!WSASendDisconnect(s, NULL)) { …error handling… }` takes success for failure.
       let q = p.parent;
-      while (q && q.type === 'parenthesized_expression') q = q.parent;
+      while (q && (q.type === 'parenthesized_expression' || (q.type === 'binary_expression' && /^\s*(?:&&|\|\|)\s*$/.test(textOf(q.childForFieldName('operator') ?? q, this.src))))) q = q.parent;
       if (q?.type === 'condition_clause') q = q.parent;
       if (q?.type !== 'if_statement') return;
       const cons = q.childForFieldName('consequence');
@@ -1692,8 +1743,8 @@ class FunctionWalk {
   private checkExit(s: ReadonlyMap<string, readonly Fact[]>, ret: Node | null): void {
     for (const [key, facts] of s) {
       if (key === WSA || !this.isLocalKey(key)) continue;
-      const leak = facts.find((f) => SHUT.has(f.st) && !f.esc && !f.unsure && f.at);
-      if (!leak?.at) continue;
+      const leak = facts.find((f) => this.owesClose(f));
+      if (!leak) continue;
       // Another key (a member, a global) holding the same socket keeps it alive.
       if (this.heldElsewhere(s, key, leak.obj)) continue;
       this.reportLeak(key, leak, ret, null);
@@ -1701,10 +1752,18 @@ class FunctionWalk {
   }
 
   private checkOverwrite(s: ReadonlyMap<string, readonly Fact[]>, key: string, facts: readonly Fact[], at: Node): void {
-    const leak = facts.find((f) => SHUT.has(f.st) && !f.esc && !f.unsure && f.at);
-    if (!leak?.at) return;
+    const leak = facts.find((f) => this.owesClose(f));
+    if (!leak) return;
     if (this.heldElsewhere(s, key, leak.obj)) return;
     this.reportLeak(key, leak, null, at);
+  }
+
+  /** A disconnect (successful or failed) happened on this path and nothing closed or took the socket since. */
+  private owesClose(f: Fact): boolean {
+    if (f.esc || f.unsure) return false;
+    if (SHUT.has(f.st) && f.at) return true;
+    const r = f.revertedFrom;
+    return !!r && f.st !== 'closed' && f.st !== 'closed-maybe' && !this.ctx.closeNames.has(calleeOf(r, this.src)?.name ?? '');
   }
 
   private heldElsewhere(s: ReadonlyMap<string, readonly Fact[]>, key: string, obj: number): boolean {
@@ -1713,7 +1772,7 @@ class FunctionWalk {
   }
 
   private reportLeak(key: string, leak: Fact, ret: Node | null, overwrite: Node | null): void {
-    const prev = leak.at!;
+    const prev = (SHUT.has(leak.st) ? leak.at : leak.revertedFrom) ?? leak.at!;
     const line = line1(prev, this.ctx.lines);
     const closeName = this.ctx.options.closeFunctions[0] ?? 'closesocket';
     const prevLabel = callLabel(prev, this.src);
@@ -1778,6 +1837,16 @@ class FunctionWalk {
     if (prev && rank(prev.severity) > rank(severity)) return;
     this.ctx.findings.set(id, { rule, severity, start: n.startIndex, end: n.endIndex, message, related, fixes });
   }
+}
+
+/** The fact before an event, without its own history (one level is enough to undo a failed call). */
+function stripPrev(f: Fact): Fact {
+  if (f.prev === undefined) return f;
+  const { prev: _p, atText: _a, failTruthy: _f, ...rest } = f;
+  void _p;
+  void _a;
+  void _f;
+  return rest;
 }
 
 function rank(s: Severity): number {
