@@ -4,6 +4,9 @@
 import * as vscode from 'vscode';
 import { CParser, DocumentParse, chooseGrammar, type TextTransform, type Tree, type WasmFile } from '../core/parse/parser';
 
+/** Picks the transform for one document, e.g. from its resource-scoped settings (undefined: none). */
+export type DocumentTextTransform = (document: vscode.TextDocument) => TextTransform | undefined;
+
 interface Entry {
   version: number;
   readonly parse: DocumentParse;
@@ -14,6 +17,7 @@ export class DocumentParses implements vscode.Disposable {
   private parser: Promise<CParser> | undefined;
   private readonly entries = new Map<string, Entry>();
   private transform: TextTransform | undefined;
+  private pickTransform: DocumentTextTransform | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly extensionUri: vscode.Uri) {
@@ -32,6 +36,17 @@ export class DocumentParses implements vscode.Disposable {
   }
 
   /**
+   * Like {@link setTextTransform}, but the transform may differ per document (lint blanks inactive
+   * `#if` branches with the defines of the document's folder). It is asked once per document when
+   * its parse is created; call this again (it drops all parses) when its answers change. It takes
+   * precedence over a transform set with {@link setTextTransform}.
+   */
+  setDocumentTextTransform(pick: DocumentTextTransform | undefined): void {
+    this.pickTransform = pick;
+    for (const uri of [...this.entries.keys()]) this.evict(vscode.Uri.parse(uri));
+  }
+
+  /**
    * Runs `use` on the tree of the document's current version. `use` runs synchronously: the tree
    * may be replaced (and freed) by the next edit, so do not keep it.
    */
@@ -43,7 +58,7 @@ export class DocumentParses implements vscode.Disposable {
       const text = document.getText();
       const grammar = chooseGrammar(document.uri.path, text, document.languageId);
       if (!entry) {
-        const parse = new DocumentParse(parser, this.transform);
+        const parse = new DocumentParse(parser, this.pickTransform ? this.pickTransform(document) : this.transform);
         entry = { version: document.version, parse, tree: parse.update(text, grammar) };
         this.entries.set(key, entry);
       } else {

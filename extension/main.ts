@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import * as documentParses from './documentParses';
 import * as hover from './hover';
+import * as lint from './lint';
 import * as referencePage from './referencePage';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -10,6 +11,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // The shared C/C++ parse cache: hover reads it, lint can too.
     const parses = documentParses.register(context);
     hover.register(context, parses);
+    lint.register(context, parses);
     referencePage.register(context);
   } catch (err) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Winsock Lens failed to start: {0}', String(err)));

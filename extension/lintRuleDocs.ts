@@ -1,0 +1,62 @@
+// The documentation of each lint rule: the pages docs/rules/<id>.md that ship inside the extension,
+// the link a diagnostic carries to its page, and the command that opens a page as a rendered
+// Markdown preview (winsockLens.showRuleDocumentation).
+import * as vscode from 'vscode';
+import { RULES, isRuleId, ruleMeta } from '../core/lint/index';
+import type { RuleId } from '../core/lint/types';
+import { docsLanguage } from './docsLanguage';
+
+export const SHOW_RULE_DOCUMENTATION_COMMAND = 'winsockLens.showRuleDocumentation';
+
+/**
+ * Where a rule's page lives. There is no public web address of the project yet, so the link is
+ * the page inside the installed extension; VS Code opens it in an editor.
+ */
+export function ruleDocUri(extensionUri: vscode.Uri, rule: RuleId): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, ...ruleMeta(rule).docPath.split('/'));
+}
+
+async function showRuleDocumentation(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, rule?: unknown): Promise<void> {
+  let id: RuleId | undefined;
+  if (rule === undefined) {
+    // From the Command Palette: let the user choose.
+    const lang = docsLanguage();
+    const picked = await vscode.window.showQuickPick(
+      RULES.map((r) => ({ label: r.id, description: r.title[lang], id: r.id })),
+      { placeHolder: vscode.l10n.t('Choose a Winsock Lens lint rule') },
+    );
+    if (!picked) return;
+    id = picked.id;
+  } else if (typeof rule === 'string' && isRuleId(rule)) {
+    id = rule;
+  } else {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Winsock Lens has no lint rule named {0}. The rules are listed in docs/rules/README.md.', String(rule)),
+    );
+    return;
+  }
+  const uri = ruleDocUri(extensionUri, id);
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    const message = vscode.l10n.t('The documentation page of {0} is missing from the extension ({1}). Reinstall Winsock Lens.', id, uri.toString());
+    log.error(message);
+    void vscode.window.showErrorMessage(message);
+    return;
+  }
+  try {
+    // The built-in Markdown extension renders it; where that is turned off, show the source.
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  } catch (err) {
+    log.warn(`markdown.showPreview failed for ${uri.toString()} (${String(err)}); opening the page as text`);
+    await vscode.window.showTextDocument(uri, { preview: true });
+  }
+}
+
+export function register(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION_COMMAND, (rule?: unknown) =>
+      showRuleDocumentation(context.extensionUri, log, rule),
+    ),
+  );
+}
