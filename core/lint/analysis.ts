@@ -64,7 +64,8 @@ interface Fact {
   /** Which socket object this is; aliases share it. */
   readonly obj: number;
   /** The socket left the function's hands (returned, stored outside, passed to unknown code). */
-  readonly esc: boolean;
+  /** 0: ours to close; 1: handed to unknown code (a later disconnect makes it ours again); 2: returned, stored outside, or the caller's. */
+  readonly esc: 0 | 1 | 2;
   readonly kind: Kind;
   /** Branch conditions and flag values known on this path since (and around) the event. */
   readonly conds: ReadonlyMap<string, CondVal> | null;
@@ -331,7 +332,7 @@ function relevanceTest(closeNames: ReadonlySet<string>): RegExp {
   for (const n of MODEL_NAMES()) names.add(n);
   // Extension functions are usually called through pointers (lpfnDisconnectEx): no word start there.
   const ext = MODEL_EXTENSIONS();
-  const re = new RegExp(`\\b(?:${[...names].map((n) => n.replace(/[^\w]/g, '')).filter(Boolean).join('|')})\\b|(?:${ext.join('|')})\\b`);
+  const re = new RegExp(`\\b(?:${[...names].map((n) => n.replace(/[^\w]/g, '')).filter(Boolean).join('|')})\\b|(?:${ext.map((n) => `[${n[0]!.toUpperCase()}${n[0]!.toLowerCase()}]${n.slice(1)}`).join('|')})\\b`);
   relevanceCache = { key, re };
   return re;
 }
@@ -343,6 +344,15 @@ function MODEL_EXTENSIONS(): string[] {
     .filter((e): e is FunctionEntry => e.kind === 'function' && e.extension !== undefined)
     .map((e) => e.name);
   return modelExtensions.length > 0 ? modelExtensions : ['DisconnectEx'];
+}
+let extensionsByLower: Map<string, FunctionEntry> | undefined;
+function extensionByLowerName(lower: string): FunctionEntry | undefined {
+  extensionsByLower ??= new Map(
+    allEntries()
+      .filter((e): e is FunctionEntry => e.kind === 'function' && e.extension !== undefined)
+      .map((e) => [e.name.toLowerCase(), e]),
+  );
+  return extensionsByLower.get(lower);
 }
 import { allEntries } from '../model/registry';
 function MODEL_NAMES(): string[] {
@@ -401,8 +411,8 @@ function winsockCall(call: Node, ctx: FileContext): WinsockCall | null {
   let e = winsockFunction(c.name);
   if (!e) {
     // Extension functions live behind pointers: lpfnDisconnectEx(…), ext.DisconnectEx(…).
-    const alias = winsockFunction(extensionAlias(c.name));
-    if (alias?.extension) e = alias;
+    const alias = extensionByLowerName(extensionAlias(c.name).toLowerCase());
+    if (alias) e = alias;
   }
   if (!e) return null;
   if (c.member && !e.extension) return null; // conn.connect(false), this->send(msg)
@@ -599,13 +609,13 @@ class FunctionWalk {
   }
 
   private fact(st: St, at: Node | null, obj: number, extra?: Partial<Fact>): Fact {
-    return { st, at, obj, esc: false, kind: undefined, conds: null, unsure: false, ...extra };
+    return { st, at, obj, esc: 0, kind: undefined, conds: null, unsure: false, ...extra };
   }
 
   private initialFacts(key: string): readonly Fact[] {
     if (key === WSA) return [this.fact(this.isMain ? 'wsa-none' : 'unknown', null, 0)];
     const obj = hashKey(key);
-    return [this.fact('unknown', null, obj, { esc: this.params.has(key) || key === 'this' })];
+    return [this.fact('unknown', null, obj, { esc: this.params.has(key) || key === 'this' ? 2 : 0 })];
   }
 
   private get(state: ReadonlyMap<string, readonly Fact[]>, key: string): readonly Fact[] {
@@ -786,6 +796,18 @@ class FunctionWalk {
 
   private declaration(n: Node, s: State): State {
     let cur = s;
+    // C++: a variable of a class type runs its constructor; one of this file that calls
+    // WSAStartup/WSACleanup (an RAII guard) makes the library state unknown.
+    const type = n.childForFieldName('type');
+    if (cur && type && (type.type === 'type_identifier' || type.type === 'qualified_identifier' || type.type === 'template_type')) {
+      const t = textOf(type, this.src).replace(/<.*$/s, '');
+      const name = t.slice(t.lastIndexOf(':') + 1).trim();
+      if (this.ctx.touched.get(name)?.has(WSA)) {
+        const m = new Map(cur);
+        m.set(WSA, [this.fact('unknown', null, 0)]);
+        cur = m;
+      }
+    }
     for (const d of n.childrenForFieldName('declarator')) {
       if (!d || !cur) continue;
       if (d.type === 'init_declarator') {
@@ -817,7 +839,7 @@ class FunctionWalk {
       this.loops.push(l);
       if (perIteration && entry) {
         const m = new Map(entry);
-        m.set(perIteration, [this.fact('unknown', null, this.newObj(), { esc: true })]);
+        m.set(perIteration, [this.fact('unknown', null, this.newObj(), { esc: 2 })]);
         entry = m;
       }
       let end = body && entry ? this.stmt(body, entry) : entry;
@@ -1063,7 +1085,7 @@ class FunctionWalk {
           cur = this.escape(m, rk) ?? m;
           facts = [...this.get(cur, rk)];
         }
-      } else facts = [this.fact(v ? 'unknown' : 'invalid', null, this.newObj(), { esc: !!v && !!value && value.type === 'call_expression' && false })];
+      } else facts = [this.fact(v ? 'unknown' : 'invalid', null, this.newObj(), {})];
     }
     const out = new Map(cur);
     out.set(key, facts);
@@ -1104,9 +1126,9 @@ class FunctionWalk {
     return out ?? s;
   }
 
-  private escape(s: ReadonlyMap<string, readonly Fact[]>, key: string): State {
+  private escape(s: ReadonlyMap<string, readonly Fact[]>, key: string, how: 1 | 2 = 2): State {
     const objs = new Set(this.get(s, key).map((f) => f.obj));
-    return this.mapObjs(s, key, objs, (f) => (f.esc ? f : { ...f, esc: true }));
+    return this.mapObjs(s, key, objs, (f) => (f.esc >= how ? f : { ...f, esc: how }));
   }
 
   /** Applies `tx` to every fact of `key` and to the facts of its aliases (same object). */
@@ -1171,14 +1193,14 @@ class FunctionWalk {
         const k = keyOf(inner.childForFieldName('argument'), this.src);
         if (k && cur.has(k)) {
           const m = new Map(cur);
-          m.set(k, [this.fact('unknown', null, this.newObj(), { esc: true })]);
+          m.set(k, [this.fact('unknown', null, this.newObj(), { esc: 2 })]);
           cur = m;
         }
         continue;
       }
       const k = keyOf(inner, this.src);
       if (k) {
-        for (const key of [...cur.keys()]) if (key === k || key.startsWith(k + '.') || key.startsWith(k + '->')) cur = this.escape(cur, key) ?? cur;
+        for (const key of [...cur.keys()]) if (key === k || key.startsWith(k + '.') || key.startsWith(k + '->')) cur = this.escape(cur, key, 1) ?? cur;
       }
     }
     if (callee) {
@@ -1205,7 +1227,7 @@ class FunctionWalk {
 
   private reset(s: ReadonlyMap<string, readonly Fact[]>, key: string): ReadonlyMap<string, readonly Fact[]> {
     const m = new Map(s);
-    m.set(key, [this.fact('unknown', null, this.newObj(), { esc: true })]);
+    m.set(key, [this.fact('unknown', null, this.newObj(), { esc: 2 })]);
     return m;
   }
 
@@ -1220,7 +1242,8 @@ class FunctionWalk {
     }
     // not-initialized: every path here is before WSAStartup or after WSACleanup.
     const wsa = this.get(cur, WSA);
-    if (wsa.every((f) => f.st === 'wsa-none' || f.st === 'wsa-off')) this.reportNotInitialized(n, wsa);
+    const notInit = wsa.filter((f) => f.st === 'wsa-none' || f.st === 'wsa-off');
+    if (notInit.length > 0 && notInit.every((f) => !f.unsure) && !wsa.some((f) => f.st === 'unknown')) this.reportNotInitialized(n, wsa);
     const sockIndex = wc.close ? (e?.socketParam ?? 0) : e?.socketParam;
     if (sockIndex === undefined) return cur;
     const sockArg = a[sockIndex];
@@ -1307,7 +1330,7 @@ class FunctionWalk {
     const atText = textOf(n, this.src).replace(/\s+/g, '');
     const failTruthy = e?.returns.convention === 'bool' ? false : true;
     const event = (st: St, extra?: Partial<Fact>) => (f: Fact): Fact =>
-      f.st === 'closed' ? f : { ...f, st, at: n, conds: this.guardConds(n), unsure: false, linger: null, prev: stripPrev(f), atText, failTruthy, revertedFrom: null, ...extra };
+      f.st === 'closed' ? f : { ...f, st, at: n, conds: this.guardConds(n), unsure: false, linger: null, prev: stripPrev(f), atText, failTruthy, revertedFrom: null, esc: f.esc === 1 ? 0 : f.esc, ...extra };
     if (wc.close) {
       const resultUsed = n.parent?.type !== 'expression_statement';
       const st: St = resultUsed && this.retriesClose ? 'closed-maybe' : 'closed';
@@ -1584,8 +1607,14 @@ class FunctionWalk {
   private checkApc(n: Node, e: FunctionEntry): void {
     const reg = this.isApc;
     if (!reg) return;
-    const blocking =
-      hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive') || (hasRole(e, 'blocking') && !hasRole(e, 'send') && !hasRole(e, 'receive') && !hasRole(e, 'close'));
+    // Overlapped requests (a non-NULL OVERLAPPED) return at once: chaining WSASend/WSARecv from a
+    // completion routine is the normal pattern. closesocket with the default linger returns at once too.
+    const a = args(n);
+    const overlapped = paramsOfType(e, /OVERLAPPED/).some((i) => {
+      const x = a[i];
+      return !!x && !NULLISH.test(textOf(x, this.src).replace(/\s+/g, ''));
+    });
+    const blocking = hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive') || (hasRole(e, 'blocking') && !hasRole(e, 'close') && !overlapped);
     if (!blocking) return;
     const regName = calleeOf(reg, this.src)?.name ?? 'the registration';
     const line = line1(reg, this.ctx.lines);
@@ -1606,6 +1635,17 @@ class FunctionWalk {
           `${name} после ${callLabel(cleanup.at, this.src)} в строке ${line1(cleanup.at, this.ctx.lines)}: Winsock уже не инициализирован, вызов завершится ошибкой ${err}.`,
         )
       : L(`${name} before WSAStartup: Winsock is not initialised yet, the call fails with ${err}.`, `${name} до WSAStartup: Winsock ещё не инициализирован, вызов завершится ошибкой ${err}.`);
+    // On one path only: name the WSAStartup that the other paths run.
+    const started = wsa.find((f) => f.st === 'wsa-on' && f.at);
+    if (!cleanup && started?.at) {
+      const line = line1(started.at, this.ctx.lines);
+      const m2 = L(
+        `${name} on a path that skips ${callLabel(started.at, this.src)} on line ${line}: there Winsock is not initialised and the call fails with ${err}.`,
+        `${name} на пути, который обходит ${callLabel(started.at, this.src)} в строке ${line}: на нём Winsock не инициализирован, и вызов завершится ошибкой ${err}.`,
+      );
+      this.report('not-initialized', 'warning', n, m2, started.at, L('WSAStartup runs only on some paths.', 'WSAStartup выполняется не на всех путях.'), []);
+      return;
+    }
     this.report('not-initialized', 'warning', n, msg, cleanup?.at ?? null, cleanup ? L('WSACleanup is here.', 'Здесь вызван WSACleanup.') : null, []);
   }
 
@@ -1889,7 +1929,7 @@ function escapeRe(s: string): string {
 function factSig(f: Fact): string {
   let c = '';
   if (f.conds) for (const [k, v] of f.conds) c += `${k}=${String(v)};`;
-  return `${f.st}|${f.at?.id ?? -1}|${f.obj}|${f.esc ? 1 : 0}|${f.kind ?? ''}|${f.unsure ? 1 : 0}|${f.sendShutBy?.id ?? -1}|${f.linger?.node.id ?? -1}|${c}`;
+  return `${f.st}|${f.at?.id ?? -1}|${f.obj}|${f.esc}|${f.kind ?? ''}|${f.unsure ? 1 : 0}|${f.sendShutBy?.id ?? -1}|${f.linger?.node.id ?? -1}|${c}`;
 }
 
 function dedupe(facts: readonly Fact[]): Fact[] {
