@@ -459,7 +459,9 @@ function prepass(fn: Node, ctx: FileContext): void {
     if (wc?.entry) {
       const e = wc.entry;
       if (hasRole(e, 'startup') || hasRole(e, 'cleanup')) touched.add(WSA);
-      if (e.socketParam !== undefined) {
+      // Only calls that change a socket's state count (sending through a helper changes nothing).
+      const changes = ['close', 'disconnect', 'disconnect-send', 'disconnect-receive', 'connect', 'accept'].some((r) => hasRole(e, r as never));
+      if (e.socketParam !== undefined && changes) {
         const k = keyOf(a[e.socketParam] ?? null, src);
         if (k) touched.add(k);
       }
@@ -1735,7 +1737,7 @@ class FunctionWalk {
     const after = this.src.slice(stmt.endIndex, this.body?.endIndex ?? stmt.endIndex);
     const flagIdx = paramIndex(e, /flags/i);
     const reuse = hasRole(e, 'disconnect') && flagIdx >= 0 && /TF_REUSE_SOCKET/.test(a[flagIdx] ? textOf(a[flagIdx], this.src) : '');
-    const waitsForClose = /\bFD_CLOSE\b/.test(after);
+    const waitsForClose = /\bFD_CLOSE\b|\b(?:WaitForSingleObject(?:Ex)?|WaitForMultipleObjects(?:Ex)?|WSAWaitForMultipleEvents)\s*\(/.test(after);
     const relies = reuse || waitsForClose;
     const conv = e.returns.convention;
     const indent = this.ctx.lines.indentAt(stmt.startIndex);
