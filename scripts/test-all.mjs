@@ -5,8 +5,12 @@ const steps = [
   ['type check', 'npm', ['run', 'typecheck']],
   ['build', 'node', ['esbuild.mjs', '--tests']],
   ['unit tests', 'npm', ['run', 'test:unit']],
+  ['sandbox conformance (posix + ws2_32 under Wine)', 'node', ['scripts/conformance.mjs']],
   ['integration tests in VS Code', 'node', ['scripts/test-integration.mjs', '--no-build']],
-  ['browser checks', 'node', ['scripts/test-browser.mjs', '--no-build']],
+  // From here on dist/ is the production build inside the packed .vsix, which the browser checks run.
+  ['package (.vsix)', 'node', ['scripts/package.mjs', '--quiet']],
+  ['browser checks on the .vsix', 'node', ['scripts/test-browser.mjs', '--vsix', 'dist-vsix/winsock-lens.vsix']],
+  ['npm start', 'node', ['scripts/test-start.mjs']],
 ];
 
 let failed = 0;

@@ -138,6 +138,7 @@ export function processesWithEnv(variable, value) {
  */
 export async function startVSCodeServer({
   port, userDataDir, extensionsDir, env = {}, logFile, extraArgs = [], startTimeoutMs = 60_000, quiet = true,
+  smokeTestDriver = true,
 }) {
   port ??= await freePort();
   mkdirSync(userDataDir, { recursive: true });
@@ -146,7 +147,8 @@ export async function startVSCodeServer({
   const args = [
     serverMainPath,
     '--host', HOST, '--port', String(port),
-    '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver',
+    '--without-connection-token', '--accept-server-license-terms',
+    ...(smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
     '--telemetry-level', 'off', '--disable-workspace-trust',
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
     ...extraArgs,
