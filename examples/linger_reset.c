@@ -47,6 +47,10 @@ static void welcome(SOCKET client)
         reset_now(client);
         return;
     }
+    /* give the client a moment to read the banner, then finish our side for good */
+    Sleep(50);
+    if (shutdown(client, SD_SEND) == SOCKET_ERROR)
+        fprintf(stderr, "shutdown: %d\n", WSAGetLastError());
     closesocket(client);
 }
 
