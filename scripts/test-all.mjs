@@ -13,14 +13,23 @@ const steps = [
   ['npm start', 'node', ['scripts/test-start.mjs']],
 ];
 
-let failed = 0;
+// Every suite runs even when an earlier one failed (a red build stops the rest: nothing to test),
+// so one run shows everything that is broken. The closing line is the plain `N passed, N failed`.
+const fatal = new Set(['type check', 'build']);
+const results = [];
 for (const [label, cmd, args] of steps) {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+  const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
-  if (r.status !== 0) {
-    console.error(`\n✘ ${label} failed (exit ${r.status ?? r.signal})`);
-    failed++;
-    break;
-  }
+  const ok = r.status === 0;
+  results.push({ label, ok, seconds: (Date.now() - started) / 1000, status: r.status ?? r.signal });
+  if (!ok) console.error(`\n✘ ${label} failed (exit ${r.status ?? r.signal})`);
+  if (!ok && fatal.has(label)) break;
 }
-process.exit(failed ? 1 : 0);
+console.log('\n=== summary');
+for (const r of results) console.log(`${r.ok ? '✔' : '✘'} ${r.label} (${r.seconds.toFixed(1)} s)${r.ok ? '' : ` exit ${r.status}`}`);
+const failed = results.filter((r) => !r.ok).length;
+const notRun = steps.length - results.length;
+if (notRun > 0) console.log(`(${notRun} suite(s) not run after a fatal failure)`);
+console.log(`suites: ${results.length - failed} passed, ${failed + notRun} failed`);
+process.exit(failed + notRun ? 1 : 0);
