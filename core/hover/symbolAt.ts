@@ -8,7 +8,11 @@ export interface IdentifierAtCursor {
   /** UTF-16 offsets of the name in the text. */
   readonly start: number;
   readonly end: number;
-  /** The file defines a function (or a macro) of this name itself, so it is not Winsock's. */
+  /**
+   * The file defines a function (or a macro) of this name itself, so it is not Winsock's.
+   * Computed when read (one scan of the file's top level per tree, then cached): read it while
+   * the tree is alive, or copy the object (`{ ...symbol }`) first.
+   */
   readonly definedInFile: boolean;
 }
 
@@ -68,8 +72,19 @@ export function symbolAt(tree: Tree, offset: number): SymbolAtCursor | undefined
   const parent = nameNode.parent;
   if (parent?.type === 'qualified_identifier' && parent.childForFieldName('scope')) return undefined;
 
-  const name = nameNode.text;
-  return { kind: 'identifier', name, start: nameNode.startIndex, end: nameNode.endIndex, definedInFile: definesName(tree, name) };
+  return identifier(tree, nameNode.text, nameNode.startIndex);
+}
+
+function identifier(tree: Tree, name: string, start: number): IdentifierAtCursor {
+  return {
+    kind: 'identifier',
+    name,
+    start,
+    end: start + name.length,
+    get definedInFile() {
+      return definesName(tree, name);
+    },
+  };
 }
 
 function wordInMacroBody(tree: Tree, node: Node, offset: number): SymbolAtCursor | undefined {
@@ -90,23 +105,68 @@ function wordInMacroBody(tree: Tree, node: Node, offset: number): SymbolAtCursor
     const value = parseIntegerLiteral(word);
     return value === undefined ? undefined : { kind: 'number', value, text: word, start, end: start + word.length };
   }
-  return { kind: 'identifier', name: word, start, end: start + word.length, definedInFile: definesName(tree, word) };
+  return identifier(tree, word, start);
 }
 
 /**
- * True when the file defines a function (`int send(SOCKET s, …) { … }`, also inside a namespace
- * or `extern "C"` block) or a macro of this name: then the name is the user's, not Winsock's.
- * Declarations without a body (prototypes, as headers have) do not count.
+ * True when the file defines a function (`int send(SOCKET s, …) { … }`, also inside a namespace,
+ * an `extern "C"` block or a preprocessor branch) or a macro of this name: then the name is the
+ * user's, not Winsock's. Declarations without a body (prototypes, as headers have) do not count.
  */
 export function definesName(tree: Tree, name: string): boolean {
-  const root = tree.rootNode;
-  for (const def of root.descendantsOfType('function_definition')) {
-    if (def && functionName(def) === name) return true;
+  let names = definedNamesByTree.get(tree);
+  if (!names) {
+    names = collectDefinedNames(tree);
+    definedNamesByTree.set(tree, names);
   }
-  for (const def of root.descendantsOfType(['preproc_def', 'preproc_function_def'])) {
-    if (def?.childForFieldName('name')?.text === name) return true;
+  return names.has(name);
+}
+
+/** One scan per tree: the cache holds one tree per document version, hovers repeat on it. */
+const definedNamesByTree = new WeakMap<Tree, ReadonlySet<string>>();
+
+/** Where function definitions can sit; everything else (bodies, expressions) is skipped. */
+const CONTAINERS = new Set([
+  'translation_unit',
+  'preproc_if',
+  'preproc_ifdef',
+  'preproc_elif',
+  'preproc_elifdef',
+  'preproc_else',
+  'linkage_specification',
+  'declaration_list',
+  'namespace_definition',
+  'template_declaration',
+  'ERROR',
+]);
+
+function collectDefinedNames(tree: Tree): ReadonlySet<string> {
+  const names = new Set<string>();
+  const cursor = tree.walk();
+  try {
+    const visit = (): void => {
+      const type = cursor.nodeType;
+      if (type === 'function_definition') {
+        const name = functionName(cursor.currentNode);
+        if (name) names.add(name);
+        return;
+      } else if (type === 'preproc_def' || type === 'preproc_function_def') {
+        const name = cursor.currentNode.childForFieldName('name')?.text;
+        if (name) names.add(name);
+        return;
+      }
+      if (!CONTAINERS.has(type)) return;
+      if (cursor.gotoFirstChild()) {
+        do visit();
+        while (cursor.gotoNextSibling());
+        cursor.gotoParent();
+      }
+    };
+    visit();
+  } finally {
+    cursor.delete();
   }
-  return false;
+  return names;
 }
 
 /** The plain name a function definition defines (undefined for methods such as `Conn::send`). */

@@ -12,7 +12,9 @@ async function at(text: string, grammar: Grammar, marker: string, within = 1, nt
   for (let i = 0; i <= nth; i++) idx = text.indexOf(marker, idx + 1);
   assert.notEqual(idx, -1, `marker ${marker} not in text`);
   try {
-    return symbolAt(tree, idx + within);
+    const s = symbolAt(tree, idx + within);
+    // Copy while the tree lives: `definedInFile` is computed when read.
+    return s && { ...s };
   } finally {
     tree.delete();
   }
