@@ -9,7 +9,7 @@
 // path that contradicts itself (`done = 1; shutdown(s,…); … if (!done) send(s,…)`) is pruned, and
 // a branch testing a variable that was given an unknown value after the event makes the fact
 // "unsure": unsure facts never produce an error or warning.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
 import type { FunctionEntry } from '../model/types';
 import type { Localized } from '../model/types';
 import type { LintOptions, QuickFix, RuleId, Severity, TextEdit } from './types';
@@ -430,10 +430,67 @@ function socketKindFromArgs(e: FunctionEntry, a: Node[], src: string): Kind {
   return undefined;
 }
 
+/**
+ * Parents within one function. tree-sitter's `node.parent` searches down from the root of the
+ * whole tree, which costs time in proportion to the file's top-level size; this searches down
+ * from the function instead, with one cursor, and caches.
+ */
+class ParentFinder {
+  private cursor: TreeCursor | null = null;
+  private readonly cache = new Map<number, Node | null>();
+  constructor(private readonly root: Node) {}
+
+  parentOf(n: Node): Node | null {
+    const hit = this.cache.get(n.id);
+    if (hit !== undefined) return hit;
+    if (n.id === this.root.id) return null;
+    const c = (this.cursor ??= this.root.walk());
+    c.reset(this.root);
+    let parent: Node | null = null;
+    let found = false;
+    for (let guard = 0; guard < 4096; guard++) {
+      const cur = c.currentNode;
+      if (cur.id === n.id) {
+        found = true;
+        break;
+      }
+      if (!c.gotoFirstChildForIndex(n.startIndex)) break;
+      // Several children may start at the same offset: take the one that contains n.
+      let child = c.currentNode;
+      while (child.endIndex < n.endIndex || child.startIndex > n.startIndex || (child.id !== n.id && child.endIndex === n.endIndex && child.startIndex === n.startIndex && !contains(child, n))) {
+        if (child.startIndex > n.startIndex || !c.gotoNextSibling()) break;
+        child = c.currentNode;
+      }
+      if (child.startIndex > n.startIndex || child.endIndex < n.endIndex) break;
+      parent = cur;
+    }
+    const result = found ? parent : n.parent; // fall back to the slow path if the search got lost
+    this.cache.set(n.id, result);
+    return result;
+  }
+
+  dispose(): void {
+    this.cursor?.delete();
+    this.cursor = null;
+  }
+}
+
+/** Same range and n is one of its descendants along the first children (`a` in `a;`). */
+function contains(outer: Node, n: Node): boolean {
+  let cur: Node | null = outer;
+  for (let i = 0; cur && i < 8; i++) {
+    if (cur.id === n.id) return true;
+    let next: Node | null = null;
+    for (const ch of cur.children) if (ch && ch.startIndex <= n.startIndex && ch.endIndex >= n.endIndex) next = ch;
+    cur = next;
+  }
+  return false;
+}
+
 /** The expression a call's result is stored into (`x = call`, `T x = call`), if any. */
-function assignedTo(call: Node): Node | null {
-  let p = call.parent;
-  while (p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression')) p = p.parent;
+function assignedTo(call: Node, pf: ParentFinder): Node | null {
+  let p = pf.parentOf(call);
+  while (p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression')) p = pf.parentOf(p);
   if (!p) return null;
   if (p.type === 'assignment_expression') return p.childForFieldName('left');
   if (p.type === 'init_declarator') {
@@ -449,6 +506,8 @@ function prepass(fn: Node, ctx: FileContext): void {
   const name = functionName(fn, src);
   const touched = new Set<string>();
   const accepts: [string, string][] = [];
+  const pf = new ParentFinder(fn);
+  try {
   for (const call of fn.descendantsOfType('call_expression')) {
     if (!call) continue;
     const c = calleeOf(call, src);
@@ -466,7 +525,7 @@ function prepass(fn: Node, ctx: FileContext): void {
         if (k) touched.add(k);
       }
       if (hasRole(e, 'create') || hasRole(e, 'accept')) {
-        const target = keyOf(assignedTo(call), src);
+        const target = keyOf(assignedTo(call, pf), src);
         if (target) {
           touched.add(target);
           if (hasRole(e, 'create')) noteKind(ctx, target, socketKindFromArgs(e, a, src));
@@ -482,6 +541,9 @@ function prepass(fn: Node, ctx: FileContext): void {
       const k = keyOf(a[0] ?? null, src);
       if (k) touched.add(k);
     } else if (win32Apc !== undefined && !c.member) noteApc(ctx, a[win32Apc], call);
+  }
+  } finally {
+    pf.dispose();
   }
   for (const [target, listener] of accepts) {
     const k = ctx.kinds.get(listener);
@@ -556,6 +618,7 @@ class FunctionWalk {
   private readonly body: Node | null;
   private readonly fnText: string;
   private objCounter = 1;
+  private readonly pf: ParentFinder;
   private readonly lingerCandidates: { key: string; set: Node; disc: Node; opt: string; label: string }[] = [];
 
   constructor(
@@ -564,6 +627,7 @@ class FunctionWalk {
     private readonly lambdas: Node[],
   ) {
     this.src = ctx.src;
+    this.pf = new ParentFinder(fn);
     this.body = fn.childForFieldName('body');
     this.fnText = this.body ? this.src.slice(this.body.startIndex, this.body.endIndex) : '';
     const name = fn.type === 'function_definition' ? functionName(fn, this.src) : '';
@@ -574,12 +638,16 @@ class FunctionWalk {
 
   run(): void {
     if (!this.body || this.body.type !== 'compound_statement') return;
-    this.collectDeclarations();
-    const init = new Map<string, readonly Fact[]>();
-    init.set(WSA, [this.fact(this.isMain ? 'wsa-none' : 'unknown', null, 0)]);
-    const end = this.stmt(this.body, init);
-    if (end) this.checkExit(end, null);
-    for (const c of this.lingerCandidates) this.reportLinger(c);
+    try {
+      this.collectDeclarations();
+      const init = new Map<string, readonly Fact[]>();
+      init.set(WSA, [this.fact(this.isMain ? 'wsa-none' : 'unknown', null, 0)]);
+      const end = this.stmt(this.body, init);
+      if (end) this.checkExit(end, null);
+      for (const c of this.lingerCandidates) this.reportLinger(c);
+    } finally {
+      this.pf.dispose();
+    }
   }
 
   private collectDeclarations(): void {
@@ -1307,8 +1375,8 @@ class FunctionWalk {
 
   /** Flags given a constant value anywhere in the block around `at` (`m_closing = true; shutdown(…)`). */
   private blockFlags(at: Node): Map<string, CondVal> | null {
-    let block: Node | null = at.parent;
-    while (block && block.type !== 'compound_statement') block = block.parent;
+    let block: Node | null = this.pf.parentOf(at);
+    while (block && block.type !== 'compound_statement') block = this.pf.parentOf(block);
     if (!block) return null;
     if (this.flagCache.has(block.id)) return this.flagCache.get(block.id)!;
     let m: Map<string, CondVal> | null = null;
@@ -1334,7 +1402,7 @@ class FunctionWalk {
     const event = (st: St, extra?: Partial<Fact>) => (f: Fact): Fact =>
       f.st === 'closed' ? f : { ...f, st, at: n, conds: this.guardConds(n), unsure: false, linger: null, prev: stripPrev(f), atText, failTruthy, revertedFrom: null, esc: f.esc === 1 ? 0 : f.esc, ...extra };
     if (wc.close) {
-      const resultUsed = n.parent?.type !== 'expression_statement';
+      const resultUsed = this.pf.parentOf(n)?.type !== 'expression_statement';
       const st: St = resultUsed && this.retriesClose ? 'closed-maybe' : 'closed';
       return (f) => ({ ...f, st, at: n, conds: this.guardConds(n), unsure: false, linger: null, prev: stripPrev(f), atText, failTruthy, revertedFrom: null });
     }
@@ -1657,11 +1725,11 @@ class FunctionWalk {
     const disconnectLike = hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive') || hasRole(e, 'disconnect');
     if (!disconnectLike) return;
     const conv = e.returns.convention;
-    let p = n.parent;
+    let p = this.pf.parentOf(n);
     let inner: Node = n;
     while (p && p.type === 'parenthesized_expression') {
       inner = p;
-      p = p.parent;
+      p = this.pf.parentOf(p);
     }
     if (!p) return;
     if (p.type === 'expression_statement' && !hasRole(e, 'send')) {
@@ -1710,9 +1778,9 @@ class FunctionWalk {
     }
     if (p.type === 'unary_expression' && conv === 'zero-or-socket-error' && textOf(p, this.src).trimStart().startsWith('!')) {
       // `if (!WSASendDisconnect(s, NULL)) { …error handling… }` takes success for failure.
-      let q = p.parent;
-      while (q && (q.type === 'parenthesized_expression' || (q.type === 'binary_expression' && /^\s*(?:&&|\|\|)\s*$/.test(textOf(q.childForFieldName('operator') ?? q, this.src))))) q = q.parent;
-      if (q?.type === 'condition_clause') q = q.parent;
+      let q = this.pf.parentOf(p);
+      while (q && (q.type === 'parenthesized_expression' || (q.type === 'binary_expression' && /^\s*(?:&&|\|\|)\s*$/.test(textOf(q.childForFieldName('operator') ?? q, this.src))))) q = this.pf.parentOf(q);
+      if (q?.type === 'condition_clause') q = this.pf.parentOf(q);
       if (q?.type !== 'if_statement') return;
       const cons = q.childForFieldName('consequence');
       if (!cons || !looksLikeErrorHandling(textOf(cons, this.src))) return;
@@ -1828,8 +1896,8 @@ class FunctionWalk {
         `'${key}' is overwritten while still open: ${prevLabel} on line ${line} only disconnected it (it frees nothing), and this was the last copy of the handle. Call ${closeName}(${key}) first.`,
         `'${key}' перезаписывается, хотя сокет ещё открыт: ${prevLabel} в строке ${line} лишь отключил его (и ничего не освобождает), а это была последняя копия дескриптора. Сначала вызовите ${closeName}(${key}).`,
       );
-      const stmt = enclosingStatement(overwrite);
-      if (stmt && stmt.parent?.type === 'compound_statement') {
+      const stmt = enclosingStatement(overwrite, this.pf);
+      if (stmt && this.pf.parentOf(stmt)?.type === 'compound_statement') {
         const indent = this.ctx.lines.indentAt(stmt.startIndex);
         const ls = this.ctx.lines.lineStart(this.ctx.lines.pos(stmt.startIndex).line);
         fixes.push({ title: L(`Insert ${closeName}(${key}) before it`, `Вставить ${closeName}(${key}) перед этим`), edits: [this.edit(ls, ls, `${indent}${closeName}(${key});${eol}`)], preferred: true });
@@ -1840,7 +1908,7 @@ class FunctionWalk {
         `'${key}' leaks on this return: ${prevLabel} on line ${line} disconnects it but frees nothing, and nothing closes it on the way here. Call ${closeName}(${key}).`,
         `'${key}' утекает при этом возврате: ${prevLabel} в строке ${line} отключает сокет, но ничего не освобождает, и по пути сюда его никто не закрывает. Вызовите ${closeName}(${key}).`,
       );
-      if (ret.parent?.type === 'compound_statement') {
+      if (this.pf.parentOf(ret)?.type === 'compound_statement') {
         const indent = this.ctx.lines.indentAt(ret.startIndex);
         const ls = this.ctx.lines.lineStart(this.ctx.lines.pos(ret.startIndex).line);
         if (this.src.slice(ls, ret.startIndex).trim() === '') fixes.push({ title: L(`Insert ${closeName}(${key}) before the return`, `Вставить ${closeName}(${key}) перед return`), edits: [this.edit(ls, ls, `${indent}${closeName}(${key});${eol}`)], preferred: true });
@@ -1908,9 +1976,9 @@ function looksLikeErrorHandling(t: string): boolean {
   return /\b(?:WSAGetLastError|GetLastError|perror)\s*\(|\berr(?:or|no)?\b|\bfail|\breturn\s+(?:-\s*\d|false|FALSE|SOCKET_ERROR|E_FAIL)|\bgoto\s+\w*(?:err|fail|cleanup|bail)|error|fail/i.test(t);
 }
 
-function enclosingStatement(n: Node): Node | null {
+function enclosingStatement(n: Node, pf: ParentFinder): Node | null {
   let p: Node | null = n;
-  while (p && !p.type.endsWith('statement') && p.type !== 'declaration') p = p.parent;
+  while (p && !p.type.endsWith('statement') && p.type !== 'declaration') p = pf.parentOf(p);
   return p;
 }
 
