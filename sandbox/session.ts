@@ -546,7 +546,7 @@ export class SandboxSession {
       if (token.cancelled) throw new Interrupted('cancelled');
       const elapsed = performance.now() - start;
       if (rcvTimeoMs > 0 && elapsed >= rcvTimeoMs) {
-        return { ret: -1, error: wsaErrorValue('WSAETIMEDOUT'), emulated: this.backend.name === 'posix', note: `SO_RCVTIMEO (${rcvTimeoMs} ms) ran out.` };
+        return { ret: -1, error: wsaErrorValue('WSAETIMEDOUT'), emulated: true, note: `SO_RCVTIMEO (${rcvTimeoMs} ms) ran out while the worker waited (the socket is non-blocking underneath).` };
       }
       if (elapsed >= this.limits.callTimeoutMs) throw new Interrupted('timeout');
       await sleep(delay);

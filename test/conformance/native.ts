@@ -24,6 +24,7 @@ async function main(): Promise<void> {
         await client.reset();
       },
       journal: () => journal,
+      localPort: async (s) => (await client.snapshot()).sockets.find((x) => x.handle === s)?.localPort,
       kernelState: async (s) => (await client.snapshot()).sockets.find((x) => x.handle === s)?.kernelState,
       backend: client.backend ?? 'posix',
       kernelStateSource: client.kernelStateSource ?? 'unavailable',

@@ -12,6 +12,8 @@ export interface ConformanceDriver {
   journal(): readonly JournalEntry[];
   /** The kernel's TCP state of one of the session's sockets, now. */
   kernelState(s: number): Promise<string | undefined>;
+  /** The local port of one of the session's sockets. */
+  localPort(s: number): Promise<number | undefined>;
   readonly backend: BackendName;
   readonly kernelStateSource: string;
 }
@@ -301,6 +303,106 @@ export const SCENARIOS: readonly Scenario[] = [
       const r = decide(await d.call({ fn: 'DisconnectEx', socket: s, reuse: false }));
       if (r.returnValue !== 'TRUE') return `FALSE (${outcome(r)})`;
       return `TRUE, then ${outcome(await d.call({ fn: 'connect', socket: s, address: 'peer', port: 0 }))}`;
+    },
+  },
+  {
+    id: 'wsa-variants',
+    title: 'WSASocketW, WSAConnect, WSASend, WSARecv with the echo peer',
+    windows: 'ping',
+    run: async (d) => {
+      await d.reset();
+      await d.call({ fn: 'WSAStartup' });
+      await d.startPeer('echo');
+      const e = await d.call({ fn: 'WSASocketW', af: 'AF_INET', type: 'SOCK_STREAM' });
+      if (e.newSocket === undefined) return outcome(e);
+      const s = e.newSocket;
+      const c = await d.call({ fn: 'WSAConnect', socket: s, address: 'peer', port: 0 });
+      if (c.wsaError) return outcome(c);
+      const w = await d.call({ fn: 'WSASend', socket: s, text: 'ping' });
+      if (w.wsaError) return outcome(w);
+      const r = decide(await d.call({ fn: 'WSARecv', socket: s, maxBytes: 16 }));
+      return r.wsaError ? outcome(r) : (r.data ?? '');
+    },
+  },
+  {
+    id: 'accept',
+    title: 'bind, listen, accept between two sandbox sockets; recv on the accepted one after the other\'s WSASendDisconnect',
+    windows: '0',
+    run: async (d) => {
+      const l = await fresh(d);
+      await d.call({ fn: 'bind', socket: l, address: '127.0.0.1', port: 0 });
+      const li = await d.call({ fn: 'listen', socket: l, backlog: 2 });
+      if (li.wsaError) return `listen: ${outcome(li)}`;
+      const port = (li.stateAfter === 'listening' ? await d.localPort(l) : undefined) ?? 0;
+      const c = (await d.call({ fn: 'socket', af: 'AF_INET', type: 'SOCK_STREAM' })).newSocket ?? -1;
+      const acc = d.call({ fn: 'accept', socket: l });
+      const con = await d.call({ fn: 'connect', socket: c, address: '127.0.0.1', port });
+      if (con.wsaError) return `connect: ${outcome(con)}`;
+      const a = (await acc).newSocket;
+      if (a === undefined) return `accept: ${outcome(await acc)}`;
+      await d.call({ fn: 'WSASendDisconnect', socket: c, data: null });
+      return outcome(await d.call({ fn: 'recv', socket: a, maxBytes: 16 }));
+    },
+  },
+  {
+    id: 'recv-disconnect',
+    title: 'WSARecvDisconnect(s, NULL) on a connected socket',
+    windows: '0',
+    run: async (d) => outcome(await d.call({ fn: 'WSARecvDisconnect', socket: (await connected(d, 'sink')).s, wantData: false })),
+  },
+  {
+    id: 'dontlinger',
+    title: 'SO_LINGER {1, 7}, then SO_DONTLINGER TRUE: getsockopt(SO_LINGER)',
+    windows: '{0, 7}',
+    run: async (d) => {
+      const s = await fresh(d);
+      await d.call({ fn: 'setsockopt', socket: s, option: { name: 'SO_LINGER', onoff: 1, linger: 7 } });
+      const r = await d.call({ fn: 'setsockopt', socket: s, option: { name: 'SO_DONTLINGER', value: true } });
+      if (r.wsaError) return outcome(r);
+      const e = decide(await d.call({ fn: 'getsockopt', socket: s, option: 'SO_LINGER' }));
+      return e.optionValue?.name === 'SO_LINGER' ? `{${e.optionValue.onoff}, ${e.optionValue.linger}}` : outcome(e);
+    },
+  },
+  {
+    id: 'rcvtimeo',
+    title: 'recv with SO_RCVTIMEO 100 ms on a silent peer',
+    windows: 'WSAETIMEDOUT',
+    run: async (d) => {
+      const { s } = await connected(d, 'silent');
+      await d.call({ fn: 'setsockopt', socket: s, option: { name: 'SO_RCVTIMEO', ms: 100 } });
+      return outcome(await d.call({ fn: 'recv', socket: s, maxBytes: 16 }));
+    },
+  },
+  {
+    id: 'fionbio',
+    title: 'recv on a non-blocking socket (ioctlsocket FIONBIO 1) with nothing to read',
+    windows: 'WSAEWOULDBLOCK',
+    run: async (d) => {
+      const { s } = await connected(d, 'silent');
+      await d.call({ fn: 'ioctlsocket', socket: s, command: 'FIONBIO', value: 1 });
+      return outcome(await d.call({ fn: 'recv', socket: s, maxBytes: 16 }));
+    },
+  },
+  {
+    id: 'close-linger-zero',
+    title: 'closesocket with SO_LINGER {1, 0}: what the peer sees',
+    windows: 'RST',
+    run: async (d) => {
+      const { s, mark } = await connected(d, 'sink');
+      await d.call({ fn: 'setsockopt', socket: s, option: { name: 'SO_LINGER', onoff: 1, linger: 0 } });
+      decide(await d.call({ fn: 'closesocket', socket: s }));
+      const seen = await poll(() => d.journal().find((e) => e.seq > mark && e.side === 'peer' && (e.peerEvent === 'reset' || e.peerEvent === 'fin')));
+      return seen ? (seen.peerEvent === 'reset' ? 'RST' : 'FIN') : 'nothing';
+    },
+  },
+  {
+    id: 'disconnectex-reuse',
+    title: 'DisconnectEx(s, NULL, TF_REUSE_SOCKET, 0) on a connected socket',
+    windows: 'TRUE',
+    run: async (d) => {
+      const { s } = await connected(d, 'sink');
+      const r = decide(await d.call({ fn: 'DisconnectEx', socket: s, reuse: true }));
+      return r.returnValue === 'TRUE' ? 'TRUE' : `FALSE (${outcome(r)})`;
     },
   },
 ];

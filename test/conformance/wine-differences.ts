@@ -24,7 +24,12 @@ export const WINE_DIFFERENCES: readonly WineDifference[] = [
   {
     scenario: 'abortive-reset',
     wine: '0',
-    note: 'Under Wine the peer\'s abortive close (Node\'s socket.resetAndDestroy(): SO_LINGER {1, 0}, then closesocket) reaches the other end as a FIN, so recv returns 0; on Windows and Linux an RST arrives and recv fails with WSAECONNRESET.',
+    note: 'Under Wine the peer (itself inside the Windows node.exe) closes abortively with Node\'s socket.resetAndDestroy() (SO_LINGER {1, 0}, then closesocket), but the other end sees a FIN, so recv returns 0; on Windows and Linux an RST arrives and recv fails with WSAECONNRESET. Same cause as close-linger-zero.',
+  },
+  {
+    scenario: 'close-linger-zero',
+    wine: 'FIN',
+    note: 'Wine 8.0\'s closesocket after SO_LINGER {1, 0} closes gracefully (the peer reads a FIN) instead of abortively (RST), although getsockopt reads the option back as set.',
   },
 ];
 

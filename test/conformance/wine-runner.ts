@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     },
     reset: () => session.reset(),
     journal: () => journal,
+    localPort: async (s) => session.snapshot().sockets.find((x) => x.handle === s)?.localPort,
     kernelState: async (s) => session.snapshot().sockets.find((x) => x.handle === s)?.kernelState,
     backend: backend.name,
     kernelStateSource: backend.kernelStateSource,
