@@ -5,17 +5,28 @@ import * as documentParses from './documentParses';
 import * as hover from './hover';
 import * as lint from './lint';
 import * as referencePage from './referencePage';
+import * as sandboxPanel from './sandboxPanel';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: test hooks that go through the same paths as the UI. */
+export interface WinsockLensApi {
+  readonly sandbox?: sandboxPanel.SandboxTestApi;
+}
+
+export function activate(context: vscode.ExtensionContext): WinsockLensApi {
+  const api: { sandbox?: sandboxPanel.SandboxTestApi } = {};
   try {
     // The shared C/C++ parse cache: hover reads it, lint can too.
     const parses = documentParses.register(context);
     hover.register(context, parses);
     lint.register(context, parses);
     referencePage.register(context);
+    api.sandbox = sandboxPanel.register(context);
   } catch (err) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Winsock Lens failed to start: {0}', String(err)));
   }
+  return api;
 }
 
-export function deactivate(): void {}
+export function deactivate(): Promise<void> {
+  return sandboxPanel.deactivate();
+}

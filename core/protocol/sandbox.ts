@@ -239,6 +239,15 @@ export interface PanelState {
   readonly errorHelp: Readonly<Record<string, string>>;
   /** UI strings, localised by the host. */
   readonly strings: Readonly<Record<string, string>>;
+  /** The socket state machine as a graph, from the model (the panel draws it). */
+  readonly diagram?: StateDiagram;
+}
+
+/** States and transitions of the model's socket state machine, with localised labels. */
+export interface StateDiagram {
+  readonly states: readonly { readonly id: SocketState; readonly label: string }[];
+  /** One edge per (from, to) pair; `calls` names the functions that take it. */
+  readonly edges: readonly { readonly from: SocketState; readonly to: SocketState; readonly calls: readonly string[] }[];
 }
 
 export type HostToWebview =

@@ -1,0 +1,98 @@
+// Validation of messages from the sandbox webview: the webview is untrusted input (a page could be
+// scripted), so the host acts only on a message that is exactly a known WebviewToHost shape. A call
+// is checked by validateCall (the same rules the worker applies), and its address here: 'peer' or a
+// loopback literal unless the machine setting allows remote hosts.
+import {
+  PEER_BEHAVIOURS,
+  RECIPES,
+  type RecipeId,
+  type PeerBehaviour,
+  type SandboxCall,
+  type WebviewToHost,
+} from '../protocol/sandbox';
+import { ValidationError, validateCall } from './validate';
+
+export { ValidationError };
+
+export interface WebviewValidationOptions {
+  /** winsockLens.sandbox.allowRemoteHosts (machine scope). */
+  readonly allowRemoteHosts: boolean;
+}
+
+/** Largest message the host looks at, as JSON text (a send of 64 KiB of text fits). */
+export const MAX_WEBVIEW_MESSAGE_CHARS = 70_000;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function only(o: Obj, keys: readonly string[], where: string): void {
+  for (const k of Object.keys(o)) {
+    if (!keys.includes(k)) throw new ValidationError(`${where}: unexpected field "${k}" (allowed: ${keys.join(', ')})`);
+  }
+}
+
+/** 127.0.0.0/8 as a dotted quad, ::1 (any spelling), ::ffff:127.x.y.z, and 'localhost'. */
+export function isLoopbackLiteral(address: string): boolean {
+  if (address === 'localhost') return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
+  if (v4) return v4.slice(1).every((p) => Number(p) <= 255) && v4[1] === '127';
+  const bare = (address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address).toLowerCase();
+  if (bare === '::1' || /^(0{1,4}:){7}0{0,3}1$/.test(bare)) return true;
+  const mapped = /^::ffff:(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})$/.exec(bare);
+  return mapped !== null && isLoopbackLiteral(mapped[1] ?? '');
+}
+
+function checkAddress(call: SandboxCall, options: WebviewValidationOptions): void {
+  if (call.fn !== 'connect' && call.fn !== 'WSAConnect' && call.fn !== 'bind') return;
+  if (call.address === 'peer' && call.fn !== 'bind') return;
+  if (options.allowRemoteHosts || isLoopbackLiteral(call.address)) return;
+  throw new ValidationError(
+    `call.address: ${JSON.stringify(call.address)} is not 'peer' or a loopback address (127.0.0.0/8, ::1); ` +
+      'turn on the machine setting winsockLens.sandbox.allowRemoteHosts to reach other hosts',
+  );
+}
+
+/** The message as a WebviewToHost, or a ValidationError saying what is wrong and where. */
+export function validateWebviewMessage(v: unknown, options: WebviewValidationOptions): WebviewToHost {
+  if (!isObj(v)) throw new ValidationError('message: expected an object with a "type" field');
+  let size: number;
+  try {
+    size = JSON.stringify(v).length;
+  } catch {
+    throw new ValidationError('message: not plain JSON data');
+  }
+  if (size > MAX_WEBVIEW_MESSAGE_CHARS) throw new ValidationError(`message: ${size} characters long; at most ${MAX_WEBVIEW_MESSAGE_CHARS} are accepted`);
+  const type = v['type'];
+  switch (type) {
+    case 'ready':
+    case 'clear':
+    case 'restart':
+    case 'exportC':
+      only(v, ['type'], 'message');
+      return { type };
+    case 'call': {
+      only(v, ['type', 'call'], 'message');
+      const call = validateCall(v['call'], 'call');
+      checkAddress(call, options);
+      return { type, call };
+    }
+    case 'recipe': {
+      only(v, ['type', 'recipe'], 'message');
+      const recipe = v['recipe'];
+      if (typeof recipe !== 'string' || !(RECIPES as readonly string[]).includes(recipe)) {
+        throw new ValidationError(`message.recipe: expected one of ${RECIPES.join(', ')}, got ${JSON.stringify(recipe)}`);
+      }
+      return { type, recipe: recipe as RecipeId };
+    }
+    case 'peer': {
+      only(v, ['type', 'behaviour'], 'message');
+      const behaviour = v['behaviour'];
+      if (typeof behaviour !== 'string' || !(PEER_BEHAVIOURS as readonly string[]).includes(behaviour)) {
+        throw new ValidationError(`message.behaviour: expected one of ${PEER_BEHAVIOURS.join(', ')}, got ${JSON.stringify(behaviour)}`);
+      }
+      return { type, behaviour: behaviour as PeerBehaviour };
+    }
+    default:
+      throw new ValidationError(`message.type: unknown message type ${JSON.stringify(type)}`);
+  }
+}
