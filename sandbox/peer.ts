@@ -16,6 +16,11 @@ export interface PeerObservation {
   readonly data?: string;
 }
 
+/** At most 1 KiB of received data is shown in the journal. */
+function preview(chunk: Buffer): string {
+  return chunk.length <= 1024 ? chunk.toString('utf8') : `${chunk.subarray(0, 1024).toString('utf8')}… (${chunk.length - 1024} more bytes)`;
+}
+
 /** What the peer sends in 'send-then-close' mode. */
 export const PEER_GREETING = 'hello from the peer\n';
 
@@ -53,10 +58,10 @@ export class LoopbackPeer {
     if (behaviour === 'silent') sock.pause();
     see('accepted', `peer (${behaviour}) accepted a connection from 127.0.0.1:${remotePort}`);
     sock.on('data', (chunk: Buffer) => {
-      see('received', `peer received ${chunk.length} bytes`, { bytes: chunk.length, data: chunk.toString('utf8') });
+      see('received', `peer received ${chunk.length} bytes`, { bytes: chunk.length, data: preview(chunk) });
       if (behaviour === 'echo' && sock.writable) {
         sock.write(chunk);
-        see('sent', `peer echoed ${chunk.length} bytes`, { bytes: chunk.length, data: chunk.toString('utf8') });
+        see('sent', `peer echoed ${chunk.length} bytes`, { bytes: chunk.length, data: preview(chunk) });
       }
     });
     sock.on('end', () => {

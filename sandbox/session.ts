@@ -40,6 +40,12 @@ export interface CancelToken {
   cancelled: boolean;
 }
 
+/** Data shown in a journal entry: at most this many characters (the byte counts stay exact). */
+export const JOURNAL_DATA_MAX = 1024;
+function shown(text: string): string {
+  return text.length <= JOURNAL_DATA_MAX ? text : `${text.slice(0, JOURNAL_DATA_MAX)}… (${text.length - JOURNAL_DATA_MAX} more characters)`;
+}
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Calls that never change a connection's TCP state: their entries skip the kernel lookup. */
 const QUIET_CALLS: ReadonlySet<string> = new Set(['WSAGetLastError', 'WSAEnumProtocolsW', 'getsockopt', 'setsockopt', 'ioctlsocket', 'WSAStartup', 'WSACleanup']);
@@ -214,6 +220,13 @@ export class SandboxSession {
 
     // What the call did to the socket table.
     const ok = outcome.error === 0 && !interrupted && !outcome.wouldBlock;
+    if (interrupted && call.fn === 'closesocket' && rec && this.sockets.get(rec.handle) === rec) {
+      // A lingering close that outlived callTimeoutMs still finishes in the background: the handle
+      // is no longer the session's to use (nor to close again at reset).
+      rec.state = 'closed';
+      this.sockets.delete(rec.handle);
+      this.closedNames.set(rec.handle, { name: rec.name });
+    }
     switch (call.fn) {
       case 'WSAStartup':
         if (ok) this.startupCount++;
@@ -264,10 +277,10 @@ export class SandboxSession {
     if (!interrupted) this.backend.afterCall(outcome.error);
 
     const text = callText(call, (s) => this.nameOf(s), newRec?.name);
-    if (call.fn === 'send' || call.fn === 'WSASend') extra = { ...extra, data: call.text, ...(ok ? { bytesOut: outcome.ret } : {}) };
+    if (call.fn === 'send' || call.fn === 'WSASend') extra = { ...extra, data: shown(call.text), ...(ok ? { bytesOut: outcome.ret } : {}) };
     if ((call.fn === 'recv' || call.fn === 'WSARecv') && ok) {
       const data = outcome.data;
-      extra = { ...extra, bytesIn: outcome.ret, data: new TextDecoder().decode(data ?? new Uint8Array(0)) };
+      extra = { ...extra, bytesIn: outcome.ret, data: shown(new TextDecoder().decode(data ?? new Uint8Array(0))) };
     }
     if (call.fn === 'WSASendDisconnect' && call.data !== null) extra = { ...extra, data: call.data };
     if (outcome.providers) extra = { ...extra, providers: outcome.providers };
@@ -537,7 +550,7 @@ export class SandboxSession {
     const start = performance.now();
     let delay = 0;
     for (;;) {
-      if (!this.sockets.has(s.handle)) {
+      if (this.sockets.get(s.handle) !== s) {
         return { ret: -1, error: wsaErrorValue('WSAEINTR'), emulated: true, note: 'closesocket (or a reset) ended the wait: Windows reports WSAEINTR to a blocking call whose socket is closed.' };
       }
       const o = attempt();

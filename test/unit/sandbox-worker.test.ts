@@ -166,6 +166,28 @@ test('a blocking recv does not block the worker, times out after callTimeoutMs, 
   }
 });
 
+test('a lingering closesocket waits off the event loop and gives up after callTimeoutMs', async () => {
+  const s = await connected('silent');
+  // Fill the silent peer's receive window and our send buffer, so that data stays unacknowledged.
+  await client.call({ fn: 'ioctlsocket', socket: s, command: 'FIONBIO', value: 1 });
+  const chunk = 'x'.repeat(65536);
+  let blocked = false;
+  for (let i = 0; i < 2000 && !blocked; i++) blocked = (await client.call({ fn: 'send', socket: s, text: chunk })).wsaErrorName === 'WSAEWOULDBLOCK';
+  assert.ok(blocked, 'the send buffer filled up');
+  await client.call({ fn: 'ioctlsocket', socket: s, command: 'FIONBIO', value: 0 });
+  await client.call({ fn: 'setsockopt', socket: s, option: { name: 'SO_LINGER', onoff: 1, linger: 3 } });
+  await client.configure({ allowRemoteHosts: false, callTimeoutMs: 400, maxSockets: 64 });
+  try {
+    const closing = client.call({ fn: 'closesocket', socket: s });
+    const snap = await client.snapshot(); // answered while the close lingers
+    assert.equal(snap.backend, 'posix');
+    await assert.rejects(closing, (e: unknown) => e instanceof SandboxClientError && e.code === 'timeout');
+    assert.equal((await client.snapshot()).sockets.some((x) => x.handle === s), false, 'the closing socket left the session');
+  } finally {
+    await client.configure({ allowRemoteHosts: false, callTimeoutMs: 5000, maxSockets: 64 });
+  }
+});
+
 test('only loopback addresses unless allowRemoteHosts; at most maxSockets sockets', async () => {
   await client.reset();
   await client.call({ fn: 'WSAStartup' });
