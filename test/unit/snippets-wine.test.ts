@@ -67,6 +67,21 @@ const driverCode = `
 		while (recv(s, scratch, sizeof scratch, 0) > 0) {
 		}
 		closesocket(s);
+	} else if (strcmp(mode, "reuse") == 0) {
+		LPFN_DISCONNECTEX fn = load_disconnectex(s);
+		OVERLAPPED ov;
+		BOOL started, finished = FALSE;
+		memset(&ov, 0, sizeof ov);
+		ov.hEvent = WSACreateEvent();
+		started = fn != NULL && begin_reuse_disconnect(fn, s, &ov);
+		if (started)
+			finished = finish_reuse_disconnect(s, &ov);
+		printf("loaded=%d started=%d finished=%d err=%d\\n", fn != NULL, started, finished, finished ? 0 : WSAGetLastError());
+		WSACloseEvent(ov.hEvent);
+		closesocket(s);
+	} else if (strcmp(mode, "enum") == 0) {
+		list_disconnect_data_providers();
+		closesocket(s);
 	}
 	fflush(stdout);
 `;
@@ -75,6 +90,7 @@ function driverSource(): string {
   return [
     '#include <winsock2.h>',
     '#include <ws2tcpip.h>',
+    '#include <mswsock.h>',
     '#include <windows.h>',
     '#include <stdio.h>',
     '#include <stdlib.h>',
@@ -82,6 +98,8 @@ function driverSource(): string {
     '',
     expandedWith('wsa-graceful-close'),
     expandedWith('wsa-disconnect-data'),
+    expandedWith('wsa-disconnectex-reuse'),
+    expandedWith('wsa-enum-disconnect-data'),
     'int main(int argc, char **argv)',
     '{',
     expandedWith('wsa-startup', driverCode),
@@ -160,7 +178,7 @@ after(() => {
   if (!missing) spawnSync('wineserver', ['-k'], { env: wineEnv, stdio: 'ignore', timeout: 30_000 });
 });
 
-test('snippets under Wine: wsa-graceful-close sees the peer\'s FIN and returns 0; a silent peer makes it give up with SOCKET_ERROR; wsa-disconnect-data falls back to a plain FIN on TCP', { skip, timeout: 600_000 }, async (t) => {
+test('snippets under Wine: wsa-graceful-close sees the peer\'s FIN and returns 0, and gives up with SOCKET_ERROR on a silent peer; wsa-disconnect-data falls back to a plain FIN on TCP; wsa-disconnectex-reuse completes; wsa-enum-disconnect-data lists the providers', { skip, timeout: 600_000 }, async (t) => {
   assert.equal(missing, undefined, missing);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'winsock-lens-wine-'));
   try {
@@ -168,7 +186,7 @@ test('snippets under Wine: wsa-graceful-close sees the peer\'s FIN and returns 0
     const file = path.join(dir, 'close_driver.c');
     writeFileSync(file, source);
     const exe = path.join(dir, 'close_driver.exe');
-    await run(gcc, ['-Wall', '-Wextra', '-Werror', file, '-o', exe, '-lws2_32']).catch((e: { stderr?: string }) => {
+    await run(gcc, ['-Wall', '-Wextra', '-Werror', file, '-o', exe, '-lws2_32', '-lmswsock']).catch((e: { stderr?: string }) => {
       throw new Error(`the driver did not build:\n${e.stderr}\n${source}`);
     });
     await prepareWine();
@@ -207,6 +225,35 @@ test('snippets under Wine: wsa-graceful-close sees the peer\'s FIN and returns 0
       assert.match(r.stdout, /send_disconnect_data=0 err=0/);
       assert.ok(peer.log.gotFin, 'the peer saw the FIN');
       assert.equal(peer.log.received, 'ping', 'the disconnect data must not arrive as stream data');
+    } finally {
+      await peer.stop();
+    }
+
+    // 4. DisconnectEx(TF_REUSE_SOCKET) through the snippet's three functions: loaded, started
+    //    (TRUE or FALSE + WSA_IO_PENDING), completed, and the peer sees the FIN.
+    peer = await startPeer(true);
+    try {
+      const r = await runUnderWine(exe, ['reuse', String(peer.port)], '', 120_000);
+      t.diagnostic(`DisconnectEx: ${r.stdout.trim()}`);
+      assert.equal(r.code, 0, `exit code; stdout: ${r.stdout}; stderr: ${r.stderr}`);
+      assert.match(r.stdout, /loaded=1 started=1 finished=1 err=0/);
+      assert.ok(peer.log.gotFin, 'the peer saw the FIN of DisconnectEx');
+    } finally {
+      await peer.stop();
+    }
+
+    // 5. The provider list: WSAEnumProtocolsW's size query then the real call; Wine's TCP/IP
+    //    providers, like Microsoft's, carry no disconnect data.
+    peer = await startPeer(true);
+    try {
+      const r = await runUnderWine(exe, ['enum', String(peer.port)], '', 120_000);
+      t.diagnostic(`providers: ${r.stdout.trim().split(/\r?\n/).length} lines`);
+      assert.equal(r.code, 0, `exit code; stdout: ${r.stdout}; stderr: ${r.stderr}`);
+      assert.doesNotMatch(r.stdout + r.stderr, /WSAEnumProtocolsW failed/);
+      const lines = r.stdout.trim().split(/\r?\n/);
+      assert.ok(lines.length >= 2, `several providers listed: ${r.stdout}`);
+      for (const line of lines) assert.match(line, /: disconnect data (not )?supported$/);
+      assert.ok(lines.some((l) => /TCP/i.test(l) && /not supported$/.test(l)), `a TCP provider without disconnect data: ${r.stdout}`);
     } finally {
       await peer.stop();
     }
