@@ -73,6 +73,8 @@ interface Fact {
   /** The direction the last disconnect event turned off (for repeated-disconnect). */
   readonly sendShutBy?: Node | null;
   readonly linger?: Linger | null;
+  /** SO_LINGER was set on this path (a later SO_DONTLINGER undoes it: legitimate). */
+  readonly lingerSet?: boolean;
   /** For an event fact: the fact before the event, its call's text, and the truth value of that call's result that means failure. */
   readonly prev?: Fact;
   /** This fact is the failure branch of that disconnect/close call (the call took no effect). */
@@ -572,6 +574,11 @@ function noteKind(ctx: FileContext, key: string, kind: Kind): void {
 function noteApc(ctx: FileContext, arg: Node | undefined, call: Node): void {
   if (!arg) return;
   let n = stripParens(arg);
+  if (n.type === 'conditional_expression') {
+    noteApc(ctx, n.childForFieldName('consequence') ?? undefined, call);
+    noteApc(ctx, n.childForFieldName('alternative') ?? undefined, call);
+    return;
+  }
   while (n.type === 'cast_expression') n = n.childForFieldName('value') ?? n;
   if (n.type === 'pointer_expression') n = n.childForFieldName('argument') ?? n;
   if (n.type === 'identifier' || n.type === 'qualified_identifier') {
@@ -880,10 +887,27 @@ class FunctionWalk {
     }
     for (const d of n.childrenForFieldName('declarator')) {
       if (!d || !cur) continue;
+      if (d.type === 'function_declarator') {
+        // `Guard g(s);` parses as a function declaration; inside a body it is an object built from s.
+        for (const pd of d.childForFieldName('parameters')?.namedChildren ?? []) {
+          if (pd?.type !== 'parameter_declaration' || pd.childForFieldName('declarator')) continue;
+          const t = pd.childForFieldName('type');
+          const k = t ? textOf(t, this.src).trim() : '';
+          if (k && cur && (cur.has(k) || this.locals.has(k) || this.params.has(k))) cur = this.escape(cur, k, 2);
+        }
+        continue;
+      }
       if (d.type === 'init_declarator') {
         const value = d.childForFieldName('value');
         const name = this.declName(d.childForFieldName('declarator'));
         if (value) cur = this.expr(value, cur);
+        if (cur && value && (value.type === 'argument_list' || value.type === 'initializer_list')) {
+          // `Guard g(s);` / `Conn c{s};`: the object keeps the socket (and may close it).
+          for (const x of value.namedChildren) {
+            const k = x ? keyOf(stripParens(x), this.src) : null;
+            if (k && cur) cur = this.escape(cur, k, 2);
+          }
+        }
         if (name && cur) cur = this.assign(cur, name, value && value.type !== 'initializer_list' && value.type !== 'argument_list' ? value : null, d);
       } else {
         const name = this.declName(d);
@@ -1432,7 +1456,8 @@ class FunctionWalk {
     if (hasRole(e, 'option')) {
       const optIdx = paramIndex(e, /^optname$/);
       const opt = optIdx >= 0 && a[optIdx] ? textOf(a[optIdx], this.src).trim() : '';
-      if ((opt === 'SO_LINGER' || opt === 'SO_DONTLINGER') && /setsockopt/i.test(e.name)) return (f) => ({ ...f, linger: { node: n, opt } });
+      if ((opt === 'SO_LINGER' || opt === 'SO_DONTLINGER') && /setsockopt/i.test(e.name))
+        return (f) => ({ ...f, linger: { node: n, opt }, lingerSet: f.lingerSet || opt === 'SO_LINGER' });
       return (f) => (f.linger ? { ...f, linger: null } : f);
     }
     return (f) => (f.linger ? { ...f, linger: null } : f);
@@ -1645,11 +1670,12 @@ class FunctionWalk {
   }
 
   private checkLingerAtClose(n: Node, facts: readonly Fact[], key: string, label: string): void {
-    if (!facts.length || !facts.every((f) => f.linger && f.linger.opt === 'SO_DONTLINGER' && !f.unsure)) return;
-    const set = facts[0]!.linger!.node;
-    // Undoing an earlier SO_LINGER is a legitimate use.
-    const before = this.src.slice(this.body?.startIndex ?? 0, set.startIndex);
-    if (/\bSO_LINGER\b/.test(before)) return;
+    // SO_DONTLINGER right before the close on some path, not undoing an SO_LINGER of that path.
+    const w = facts.find((f) => f.linger && f.linger.opt === 'SO_DONTLINGER' && !f.unsure && !f.lingerSet);
+    if (!w?.linger) return;
+    const set = w.linger.node;
+    // Undoing an SO_LINGER set before this function ran (a parameter's socket) cannot be seen: only
+    // report when the option is set in this function with a constant TRUE-like value.
     const line = line1(n, this.ctx.lines);
     const msg = L(
       `SO_DONTLINGER on '${label}' right before closesocket on line ${line} does not make the close abortive: it selects the default graceful close. For a hard close (RST) set SO_LINGER with l_onoff = 1 and l_linger = 0.`,
@@ -1678,13 +1704,13 @@ class FunctionWalk {
     const reg = this.isApc;
     if (!reg) return;
     // Overlapped requests (a non-NULL OVERLAPPED) return at once: chaining WSASend/WSARecv from a
-    // completion routine is the normal pattern. closesocket with the default linger returns at once too.
+    // completion routine is the normal pattern.
     const a = args(n);
     const overlapped = paramsOfType(e, /OVERLAPPED/).some((i) => {
       const x = a[i];
       return !!x && !NULLISH.test(textOf(x, this.src).replace(/\s+/g, ''));
     });
-    const blocking = hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive') || (hasRole(e, 'blocking') && !hasRole(e, 'close') && !overlapped);
+    const blocking = hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive') || (hasRole(e, 'blocking') && !overlapped);
     if (!blocking) return;
     const regName = calleeOf(reg, this.src)?.name ?? 'the registration';
     const line = line1(reg, this.ctx.lines);
