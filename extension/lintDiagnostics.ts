@@ -19,10 +19,10 @@ export const DIAGNOSTIC_SOURCE = 'winsock-lens';
 /** Quiet time after the last keystroke before a document is linted again. */
 export const LINT_DELAY_MS = 150;
 /**
- * A document whose lint takes long waits longer (twice its last run, up to this much), so that
+ * A document whose lint takes long waits as long as its last run took (up to this much), so that
  * typing in a huge file does not keep the extension host busy with runs whose result is outdated.
  */
-const MAX_LINT_DELAY_MS = 1500;
+const MAX_LINT_DELAY_MS = 1000;
 
 const LANGUAGES = new Set(['c', 'cpp']);
 /** Real documents: files, unsaved buffers and virtual workspaces, not diff views or output. */
@@ -123,7 +123,7 @@ export class LintDiagnostics implements vscode.Disposable {
 
   private typingDelay(uri: vscode.Uri): number {
     const last = this.durations.get(uri.toString()) ?? 0;
-    return Math.min(MAX_LINT_DELAY_MS, Math.max(LINT_DELAY_MS, Math.round(2 * last)));
+    return Math.min(MAX_LINT_DELAY_MS, Math.max(LINT_DELAY_MS, Math.round(last)));
   }
 
   private lintAll(): void {
