@@ -13,7 +13,7 @@ import { closeSync, existsSync, mkdtempSync, mkdirSync, openSync, readSync, rmSy
 import path from 'node:path';
 import { ensureVSCodeServer, cacheRoot } from './vscode-runtime.mjs';
 import {
-  launchChromium, remoteUri, RUN_MARKER_VAR, startVSCodeServer, workbenchUrl, writeProfileSettings,
+  launchChromium, processesWithEnv, remoteUri, RUN_MARKER_VAR, startVSCodeServer, workbenchUrl, writeProfileSettings,
 } from './vscode-server.mjs';
 
 const VALUE_FLAGS = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir', 'locale', 'folder-uri']);
@@ -81,19 +81,33 @@ async function main() {
   const marker = process.env[RUN_MARKER_VAR] ?? path.basename(scratch);
   // The test module writes its report here (test/integration/index.ts); we copy it to stdout.
   const testLog = path.join(scratch, 'tests.out');
-  const env = { [RUN_MARKER_VAR]: marker, WINSOCK_LENS_TEST_LOG: testLog };
+  // A fresh id for this launcher's own processes (the final sweep below), beside the caller's marker.
+  const ownId = `${path.basename(scratch)}-${process.pid}`;
+  const env = { [RUN_MARKER_VAR]: marker, WINSOCK_LENS_LAUNCHER_RUN: ownId, WINSOCK_LENS_TEST_LOG: testLog };
   const tail = tailFile(testLog);
   let server;
   let browser;
-  const cleanup = async ({ keepLogs = false } = {}) => {
-    tail.stop();
-    const b = browser;
-    browser = undefined;
-    if (b) await Promise.race([b.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
-    const s = server;
-    server = undefined;
-    if (s) await s.stop();
-    if (!keepLogs) rmSync(scratch, { recursive: true, force: true });
+  // One cleanup for every exit path (normal end, error, signal); later callers wait for the same one.
+  let cleaning;
+  const cleanup = ({ keepLogs = false } = {}) => {
+    cleaning ??= (async () => {
+      tail.stop();
+      const b = browser;
+      const s = server;
+      await Promise.all([
+        b && Promise.race([b.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]),
+        s && s.stop(),
+      ]);
+      // Whatever still carries this run's marker (a browser that did not close, an orphaned
+      // extension host) is killed.
+      const leftovers = processesWithEnv('WINSOCK_LENS_LAUNCHER_RUN', ownId);
+      if (leftovers.length > 0) log(`killing ${leftovers.length} process(es) that outlived the stop: ${leftovers.map((p) => p.cmd.slice(0, 60)).join(' | ')}`);
+      for (const p of leftovers) {
+        try { process.kill(p.pid, 'SIGKILL'); } catch { /* gone */ }
+      }
+      if (!keepLogs) rmSync(scratch, { recursive: true, force: true });
+    })();
+    return cleaning;
   };
   let interrupted = false;
   for (const sig of ['SIGINT', 'SIGTERM']) {
@@ -101,7 +115,7 @@ async function main() {
       if (interrupted) return;
       interrupted = true;
       log(`${sig}: stopping the VS Code server and the browser`);
-      void cleanup().finally(() => process.exit(130));
+      void cleanup({ keepLogs: true }).finally(() => process.exit(130));
     });
   }
 
@@ -167,6 +181,7 @@ async function main() {
   } catch (err) {
     const logPath = server?.logFile;
     await cleanup({ keepLogs: true });
+    if (interrupted) process.exit(130);
     throw new Error(`${err instanceof Error ? err.message : String(err)}${logPath ? `\n  server log kept: ${logPath}` : ''}`);
   }
 }
