@@ -70,7 +70,6 @@ function render(entry: ApiEntry, lang: Lang, mode: Mode, options: RenderOptions)
 
 function functionParts(f: FunctionEntry, lang: Lang, mode: Mode, L: DocLabels): string[] {
   const parts = [codeBlock(f.signature), pick(f.summary, lang)];
-  if (f.deprecated) parts.push(`**${fill(L.deprecated, f.deprecated.replacement)}** ${pick(f.deprecated.note, lang)}`);
   if (f.extension) parts.push(`*${L.extensionFunction}*`);
   if (f.params.length > 0) {
     const rows = f.params.map((p) => {
@@ -87,6 +86,7 @@ function functionParts(f: FunctionEntry, lang: Lang, mode: Mode, L: DocLabels): 
     parts.push(`${heading(L.errors, mode)}\n\n| ${C.code} | ${C.value} | ${C.when} |\n|---|---|---|\n${rows.join('\n')}`);
   }
   parts.push(...remarkParts(f.remarks, lang, mode, L));
+  if (f.deprecated) parts.push(`**${fill(L.deprecated, f.deprecated.replacement)}** ${pick(f.deprecated.note, lang)}`);
   parts.push(requirementsPart(f, mode, L));
   return parts;
 }

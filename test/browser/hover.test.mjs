@@ -39,6 +39,15 @@ export default async function check({ workbench, page }) {
     assert.ok(text.includes('WSAENOPROTOOPT'), `hover text: ${text.slice(0, 300)}`);
     assert.ok(text.includes('Parameters'), 'English headings');
     await workbench.screenshot('hover-en');
+    // Further down the same hover: the error table (the mouse moves into the hover, which keeps it open).
+    const table = hover.locator('table', { hasText: 'WSAENOPROTOOPT' });
+    const box = await hover.boundingBox();
+    assert.ok(box, 'the hover has a box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+    await table.scrollIntoViewIfNeeded();
+    await table.locator('td', { hasText: 'WSAENOPROTOOPT' }).waitFor({ state: 'visible' });
+    assert.ok(await hover.isVisible(), 'the hover stays open while scrolled');
+    await workbench.screenshot('hover-en-errors');
 
     // The hover's last line links to the full reference page (a trusted command link).
     await hover.locator('a', { hasText: 'Open the full reference page' }).click();
