@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { expandSnippet } from './snippets-expander';
+import { choicesOf, expandSnippet } from './snippets-expander';
 import { loadContributedSnippets } from './snippets-files';
 import type { RuleId } from '../../core/lint/types';
 
@@ -102,7 +102,7 @@ async function inBatches<T>(items: T[], limit: number, job: (item: T) => Promise
 
 const strict = ['-Wall', '-Wextra', '-Werror'];
 
-test('every snippet, expanded with its defaults, compiles and links as C (and C++ if MinGW g++ is installed) with -Wall -Wextra -Werror', { timeout: 300_000 }, async (t) => {
+test('every snippet, expanded with its defaults (and with each other choice option), compiles and links as C (and C++ if MinGW g++ is installed) with -Wall -Wextra -Werror', { timeout: 300_000 }, async (t) => {
   assert.ok(installed(gcc), `${gcc} is not installed: run scripts/install-system-deps.sh (package gcc-mingw-w64-x86-64)`);
   const withCxx = installed(gxx);
   if (!withCxx) t.diagnostic(`${gxx} is not installed (package g++-mingw-w64-x86-64): the C++ half is skipped`);
@@ -110,9 +110,18 @@ test('every snippet, expanded with its defaults, compiles and links as C (and C+
   assert.ok(snippets.length > 0, 'no snippets found');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'winsock-lens-snippets-'));
   try {
-    const jobs = snippets.flatMap((s) => {
-      const source = translationUnit(s.prefix, expandSnippet(s.body));
-      const base = path.join(dir, s.prefix);
+    // The defaults, plus one variant for every other option of every choice.
+    const variants = snippets.flatMap((s) => [
+      { name: s.prefix, text: expandSnippet(s.body), prefix: s.prefix },
+      ...choicesOf(s.body).flatMap((c) => c.options.slice(1).map((option, k) => ({
+        name: `${s.prefix}.choice${c.index}-${k + 2}`,
+        text: expandSnippet(s.body, { pick: (index, options) => (index === c.index ? option : options[0] ?? '') }),
+        prefix: s.prefix,
+      }))),
+    ]);
+    const jobs = variants.flatMap((v) => {
+      const source = translationUnit(v.prefix, v.text);
+      const base = path.join(dir, v.name);
       const list = [{ compiler: gcc, file: `${base}.c`, source }];
       if (withCxx) list.push({ compiler: gxx, file: `${base}.cpp`, source });
       return list;
@@ -122,7 +131,7 @@ test('every snippet, expanded with its defaults, compiles and links as C (and C+
       await build(j.compiler, j.file, j.source, [...strict, j.compiler === gcc ? '-std=c11' : '-std=c++17']);
     });
     assert.equal(failures.length, 0, failures.map((f) => (f as Error).message).join('\n\n'));
-    t.diagnostic(`${jobs.length} builds of ${snippets.length} snippets`);
+    t.diagnostic(`${jobs.length} builds of ${snippets.length} snippets (${variants.length - snippets.length} more choice variants)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

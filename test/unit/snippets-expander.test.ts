@@ -1,7 +1,7 @@
 // The snippet expander the compile test relies on: direct cases for each piece of the syntax.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expandSnippet, parseSnippet } from './snippets-expander';
+import { choicesOf, expandSnippet, parseSnippet } from './snippets-expander';
 
 test('expander: a placeholder becomes its default and plain tab stops become empty', () => {
   assert.equal(expandSnippet('closesocket(${1:s});$0'), 'closesocket(s);');
@@ -50,4 +50,10 @@ test('expander: transforms apply the regex and the format (case operations, cond
 test('expander: the parse keeps tab stop indices and kinds', () => {
   const nodes = parseSnippet('a ${2|x,y|} $TM_LINE_NUMBER ${3:b}');
   assert.deepEqual(nodes.map((n) => n.kind), ['text', 'choice', 'text', 'variable', 'text', 'tabstop']);
+});
+
+test('expander: another choice option can be picked, and choicesOf lists the choices', () => {
+  const body = 'if (${1|shutdown(s\\, SD_SEND),WSASendDisconnect(s\\, NULL)|} != 0) {} /* $1 */';
+  assert.deepEqual(choicesOf(body), [{ index: 1, options: ['shutdown(s, SD_SEND)', 'WSASendDisconnect(s, NULL)'] }]);
+  assert.equal(expandSnippet(body, { pick: (_i, o) => o[1] }), 'if (WSASendDisconnect(s, NULL) != 0) {} /* WSASendDisconnect(s, NULL) */');
 });

@@ -346,12 +346,28 @@ function applyTransform(value: string, t: Transform): string {
 export interface ExpandOptions {
   /** Variable values; defaults to `defaultVariables`. */
   variables?: Readonly<Record<string, string>>;
+  /** The option picked for the choice with this tab stop index; the first one by default. */
+  pick?: (index: number, options: readonly string[]) => string;
+}
+
+/** Every choice in a snippet body: its tab stop index and options, in order of appearance. */
+export function choicesOf(body: string | readonly string[]): { index: number; options: string[] }[] {
+  const out: { index: number; options: string[] }[] = [];
+  const walk = (list: SnippetNode[]) => {
+    for (const n of list) {
+      if (n.kind === 'choice') out.push({ index: n.index, options: n.options });
+      else if (n.kind === 'tabstop' || n.kind === 'variable') walk(n.children);
+    }
+  };
+  walk(parseSnippet(typeof body === 'string' ? body : body.join('\n')));
+  return out;
 }
 
 /** Expands a snippet body (a string, or the body array of a snippet file) with every default accepted. */
 export function expandSnippet(body: string | readonly string[], options: ExpandOptions = {}): string {
   const text = typeof body === 'string' ? body : body.join('\n');
   const variables = options.variables ?? defaultVariables;
+  const pick = options.pick ?? ((_index: number, opts: readonly string[]) => opts[0] ?? '');
   const nodes = parseSnippet(text);
 
   // First pass: the value of each tab stop is its first placeholder's default or choice's first option.
@@ -362,7 +378,7 @@ export function expandSnippet(body: string | readonly string[], options: ExpandO
         if (n.hasDefault && !defaults.has(n.index)) defaults.set(n.index, n.children);
         collect(n.children);
       } else if (n.kind === 'choice') {
-        if (!defaults.has(n.index)) defaults.set(n.index, n.options[0] ?? '');
+        if (!defaults.has(n.index)) defaults.set(n.index, pick(n.index, n.options));
       } else if (n.kind === 'variable') {
         collect(n.children);
       }
@@ -375,7 +391,7 @@ export function expandSnippet(body: string | readonly string[], options: ExpandO
     let out = '';
     for (const n of list) {
       if (n.kind === 'text') out += n.value;
-      else if (n.kind === 'choice') out += n.options[0] ?? '';
+      else if (n.kind === 'choice') out += pick(n.index, n.options);
       else if (n.kind === 'tabstop') {
         let value: string;
         if (n.hasDefault) value = render(n.children, depth + 1);
