@@ -4,10 +4,10 @@
 import * as vscode from 'vscode';
 import type { QuickFix, RuleId } from '../core/lint/types';
 import { docsLanguage } from './docsLanguage';
-import { DIAGNOSTIC_SOURCE, diagnosticKey, type LintDiagnostics, type LintedDiagnostic } from './lintDiagnostics';
+import { DIAGNOSTIC_SOURCE, LINT_SCHEMES, diagnosticKey, type LintDiagnostics, type LintedDiagnostic } from './lintDiagnostics';
 import { SHOW_RULE_DOCUMENTATION_COMMAND } from './lintRuleDocs';
 
-const SELECTOR: vscode.DocumentSelector = ['c', 'cpp'].map((language) => ({ language }));
+const SELECTOR: vscode.DocumentSelector = ['c', 'cpp'].flatMap((language) => [...LINT_SCHEMES].map((scheme) => ({ language, scheme })));
 
 /** The comment a suppression writes (docs/rules/README.md, "Suppressing a finding"). */
 const SUPPRESSION_MARK = 'winsock-lens-disable';

@@ -26,7 +26,7 @@ const MAX_LINT_DELAY_MS = 1000;
 
 const LANGUAGES = new Set(['c', 'cpp']);
 /** Real documents: files, unsaved buffers and virtual workspaces, not diff views or output. */
-const SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote']);
+export const LINT_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote']);
 
 const SEVERITY: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -47,7 +47,7 @@ export interface DocumentLint {
 }
 
 export function isLintable(document: vscode.TextDocument): boolean {
-  return LANGUAGES.has(document.languageId) && SCHEMES.has(document.uri.scheme);
+  return LANGUAGES.has(document.languageId) && LINT_SCHEMES.has(document.uri.scheme);
 }
 
 function toRange(span: Finding['span']): vscode.Range {

@@ -10,7 +10,8 @@ import * as vscode from 'vscode';
 const EXTENSION_ID = 'winsock-lens.winsock-lens';
 const SOURCE = 'winsock-lens';
 const FIXTURE = 'lint-disconnect.c';
-const DEADLINE_MS = 15_000;
+// Generous: the test machine is shared and often heavily loaded; a pass comes as soon as it can.
+const DEADLINE_MS = 45_000;
 
 function fixtureUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -130,7 +131,8 @@ async function closeEverything(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-suite('lint in the editor', () => {
+suite('lint in the editor', function () {
+  this.timeout(120_000);
   suiteSetup(async () => {
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
   });
