@@ -36,13 +36,19 @@ export function preprocess(text: string, defines: Readonly<Record<string, string
   if (text.indexOf('#') === -1) return { text, inactive: [], functionMacros: new Set() };
   const macros = new Map<string, string>(Object.entries(defines));
   const functionMacros = new Set<string>();
-  const out: string[] = [];
+  // Ranges to blank, merged when they touch; the output is built once at the end.
+  const blanks: number[] = [];
+  const blankRange = (from: number, to: number): void => {
+    if (blanks.length > 0 && blanks[blanks.length - 1]! >= from - 1) blanks[blanks.length - 1] = to;
+    else blanks.push(from, to);
+  };
   const inactive: { startLine: number; endLine: number }[] = [];
   const stack: Group[] = [];
   let active = true;
   let inBlockComment = false;
   let pos = 0;
   let line = 0;
+  let nextOpen = text.indexOf('/*');
   const n = text.length;
 
   const markInactive = (l: number): void => {
@@ -55,7 +61,7 @@ export function preprocess(text: string, defines: Readonly<Record<string, string
     // One logical line: physical lines joined by a trailing backslash when it is a directive.
     let end = text.indexOf('\n', pos);
     if (end === -1) end = n;
-    const startedInComment = inBlockComment;
+    const startedInComment: boolean = inBlockComment;
     const firstNonSpace = skipSpaces(text, pos, end);
     const isDirective = !startedInComment && text.charCodeAt(firstNonSpace) === 35; /* # */
     let logicalEnd = end;
@@ -67,10 +73,12 @@ export function preprocess(text: string, defines: Readonly<Record<string, string
         physicalLines++;
       }
     }
-    const raw = text.slice(pos, logicalEnd);
-    inBlockComment = scanComments(raw, startedInComment);
+    if (nextOpen !== -1 && nextOpen < pos) nextOpen = text.indexOf('/*', pos);
+    // Only lines that open or are inside a block comment need a closer look.
+    inBlockComment = startedInComment || (nextOpen !== -1 && nextOpen < logicalEnd) ? scanComments(text, pos, logicalEnd, startedInComment) : false;
     let blank = !active;
     if (isDirective) {
+      const raw = text.slice(pos, logicalEnd);
       const body = stripComments(raw.slice(firstNonSpace - pos + 1).replace(/\\\r?\n/g, ' ')).trim();
       const m = /^([A-Za-z_]+)\s*([\s\S]*)$/.exec(body);
       const word = m?.[1] ?? '';
@@ -157,14 +165,23 @@ export function preprocess(text: string, defines: Readonly<Record<string, string
       }
     }
     if (blank) {
-      out.push(blankOut(raw));
+      if (logicalEnd > pos) blankRange(pos, logicalEnd);
       if (!isDirective) for (let i = 0; i < physicalLines; i++) markInactive(line + i);
-    } else out.push(raw);
+    }
     line += physicalLines;
-    if (logicalEnd < n) out.push('\n');
     pos = logicalEnd + 1;
   }
-  return { text: out.join(''), inactive, functionMacros };
+  if (blanks.length === 0) return { text, inactive, functionMacros };
+  const parts: string[] = [];
+  let last = 0;
+  for (let i = 0; i < blanks.length; i += 2) {
+    const from = blanks[i]!;
+    const to = blanks[i + 1]!;
+    parts.push(text.slice(last, from), blankOut(text.slice(from, to)));
+    last = to;
+  }
+  parts.push(text.slice(last));
+  return { text: parts.join(''), inactive, functionMacros };
 }
 
 function skipSpaces(text: string, from: number, end: number): number {
@@ -188,12 +205,19 @@ function blankOut(s: string): string {
   return s.replace(/[^\r\n]/g, ' ');
 }
 
-/** Whether a block comment is still open at the end of `s`, given whether one was open at its start. */
-function scanComments(s: string, open: boolean): boolean {
-  if (!open && s.indexOf('/*') === -1) return false;
-  let inComment = open;
+/** Whether a block comment is still open at `to`, given whether one was open at `from`. */
+function scanComments(s: string, from: number, to: number, open: boolean): boolean {
+  if (open) {
+    const close = s.indexOf('*/', from);
+    if (close === -1 || close + 2 > to) return true;
+    from = close + 2;
+  } else {
+    const start = s.indexOf('/*', from);
+    if (start === -1 || start >= to) return false;
+  }
+  let inComment = false;
   let quote = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (inComment) {
       if (c === 42 && s.charCodeAt(i + 1) === 47) {
