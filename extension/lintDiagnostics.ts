@@ -75,9 +75,6 @@ export class LintDiagnostics implements vscode.Disposable {
   /** How long the last run of each document took, in ms. */
   private readonly durations = new Map<string, number>();
   private disposed = false;
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  /** Fires after the diagnostics of a document were replaced (tests and the benchmark wait on it). */
-  readonly onDidLint = this.changed.event;
 
   constructor(
     private readonly linter: Promise<Linter>,
@@ -90,7 +87,6 @@ export class LintDiagnostics implements vscode.Disposable {
     this.installTransform();
     this.subscriptions.push(
       this.collection,
-      this.changed,
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.schedule(e.document, this.typingDelay(e.document.uri));
@@ -174,7 +170,6 @@ export class LintDiagnostics implements vscode.Disposable {
       this.results.set(key, { version: result.version, items });
       this.collection.set(document.uri, items.map((i) => i.diagnostic));
       if (this.failing.delete(key)) this.log.info(`lint works again for ${document.uri.toString(true)}`);
-      this.changed.fire(document.uri);
     } catch (err) {
       if (this.disposed || this.runs.get(key) !== run) return;
       // Stale diagnostics would point at the wrong places: show none for this document.
@@ -185,7 +180,6 @@ export class LintDiagnostics implements vscode.Disposable {
           vscode.l10n.t('Lint failed for {0}: {1}', document.uri.toString(true), err instanceof Error ? (err.stack ?? err.message) : String(err)),
         );
       }
-      this.changed.fire(document.uri);
     }
   }
 
@@ -224,7 +218,6 @@ export class LintDiagnostics implements vscode.Disposable {
     this.durations.delete(key);
     this.failing.delete(key);
     this.clear(uri);
-    this.changed.fire(uri);
   }
 
   dispose(): void {
