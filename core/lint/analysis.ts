@@ -287,6 +287,9 @@ interface FileContext {
   readonly apcRoutines: Map<string, Node>;
   readonly findings: Map<string, RawFinding>;
   readonly mentionsDisconnectData: boolean;
+  readonly relevant: RegExp;
+  /** Names of this file's functions that change a socket's state or the library's. */
+  touchedRe: RegExp | null;
 }
 
 const APC_PARAM_TYPE = /COMPLETION_ROUTINE|PAPCFUNC|APCROUTINE/;
@@ -312,8 +315,12 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions): RawF
     apcRoutines: new Map(),
     findings: new Map(),
     mentionsDisconnectData: src.includes('XP1_DISCONNECT_DATA'),
+    relevant,
+    touchedRe: null,
   };
   for (const f of fns) prepass(f, ctx);
+  const helpers = [...ctx.touched.entries()].filter(([, v]) => v.size > 0).map(([k]) => escapeRe(k));
+  ctx.touchedRe = helpers.length > 0 ? new RegExp(`\\b(?:${helpers.join('|')})\\b`) : null;
   for (const f of fns) {
     const lambdas: Node[] = [];
     new FunctionWalk(ctx, f, lambdas).run();
@@ -334,7 +341,8 @@ function relevanceTest(closeNames: ReadonlySet<string>): RegExp {
   for (const n of MODEL_NAMES()) names.add(n);
   // Extension functions are usually called through pointers (lpfnDisconnectEx): no word start there.
   const ext = MODEL_EXTENSIONS();
-  const re = new RegExp(`\\b(?:${[...names].map((n) => n.replace(/[^\w]/g, '')).filter(Boolean).join('|')})\\b|(?:${ext.map((n) => `[${n[0]!.toUpperCase()}${n[0]!.toLowerCase()}]${n.slice(1)}`).join('|')})\\b`);
+  // A call (`name(`) or a function pointer passed along (`, name)`), not a word in a comment.
+  const re = new RegExp(`(?:\\b(?:${[...names].map((n) => n.replace(/[^\w]/g, '')).filter(Boolean).join('|')})|(?:${ext.map((n) => `[${n[0]!.toUpperCase()}${n[0]!.toLowerCase()}]${n.slice(1)}`).join('|')}))\\s*\\(`);
   relevanceCache = { key, re };
   return re;
 }
@@ -1070,6 +1078,7 @@ class FunctionWalk {
 
   private expr(n: Node, s: State): State {
     if (!s) return null;
+    if (this.canSkip(n, s)) return s;
     switch (n.type) {
       case 'call_expression':
         return this.call(n, s);
@@ -1139,6 +1148,31 @@ class FunctionWalk {
         return cur;
       }
     }
+  }
+
+  /**
+   * An expression that cannot change anything the rules track: no assignment, no increment, no
+   * Winsock name, no tracked socket, no helper of this file that touches sockets, and (unless the
+   * library state is already unknown) no call at all. Skipping it saves walking its nodes.
+   */
+  private canSkip(n: Node, s: ReadonlyMap<string, readonly Fact[]>): boolean {
+    const t = this.src.slice(n.startIndex, n.endIndex);
+    if (t.length > 2000) return false;
+    if (/[=?]|\+\+|--|\[\]/.test(t.replace(/[=!<>]=/g, ''))) return false;
+    if (this.ctx.relevant.test(t)) return false;
+    if (t.includes('(')) {
+      const wsa = s.get(WSA);
+      if (!wsa || wsa.some((f) => f.st !== 'unknown')) return false;
+      if (this.ctx.touchedRe && this.ctx.touchedRe.test(t)) return false;
+    }
+    for (const k of s.keys()) {
+      if (k === WSA) continue;
+      const r = rootOf(k);
+      const i = t.indexOf(r);
+      if (i !== -1 && !/\w/.test(t[i - 1] ?? ' ') && !/\w/.test(t[i + r.length] ?? ' ')) return false;
+      if (i !== -1 && new RegExp(`\\b${escapeRe(r)}\\b`).test(t)) return false;
+    }
+    return true;
   }
 
   /** `key = value` (value null: declared without a value, or a value we cannot read). */
