@@ -30,9 +30,10 @@ export function stateDiagram(lang: Lang): StateDiagram {
       if (row.error || row.undetermined) continue;
       if (row.newSocket) add('closed', row.newSocket, fn);
       if (!row.to) continue;
-      // '*' rows (closesocket from anywhere) would draw an edge from every state: one per live state.
-      const from = row.from === '*' ? states.filter((s) => s !== 'closed') : row.from;
-      for (const f of from) add(f, row.to, fn);
+      // '*' rows (closesocket from any state) are not drawn as edges: every state would have one;
+      // the panel says so under the diagram instead.
+      if (row.from === '*') continue;
+      for (const f of row.from) add(f, row.to, fn);
     }
   }
   // A new socket starts in 'created': drawn as an entry mark, not as an edge out of 'closed'.

@@ -222,7 +222,7 @@ export class SandboxHost implements vscode.Disposable {
       const name = e.wsaErrorName;
       if (!name || errorHelp[name] !== undefined) continue;
       const entry = lookupSymbol(name);
-      if (entry?.kind === 'error') errorHelp[name] = entry.summary[lang];
+      if (entry?.kind === 'error') errorHelp[name] = entry.summary[lang].replace(/`/g, ''); // the panel shows plain text
     }
     const snap = this.snapshot;
     return {

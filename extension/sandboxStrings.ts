@@ -69,6 +69,7 @@ export function panelStrings(): Record<string, string> {
     cancelled: t('cancelled'),
     diagram: t('State of the selected socket'),
     diagramNone: t('Select a socket to see its state.'),
+    diagramNote: t('closesocket leads from any state to closed; those edges are left out.'),
     diagramLabel: t('Socket state diagram; the current state is {0}'),
     exportC: t('Export as C'),
     clear: t('Clear journal'),

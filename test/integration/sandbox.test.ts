@@ -45,11 +45,10 @@ suite('sandbox panel', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('the command is contributed for trusted workspaces and opens the panel with a ready worker', async function () {
+  test('the command opens the panel with a ready worker', async function () {
     this.timeout(30_000);
-    const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string; enablement?: string }[] } };
-    const cmd = pkg.contributes.commands.find((c) => c.command === 'winsockLens.openSandbox');
-    assert.equal(cmd?.enablement, 'isWorkspaceTrusted');
+    // The command checks vscode.workspace.isTrusted itself (and says why it refuses); the test
+    // server runs with workspace trust disabled, which makes every workspace trusted.
     assert.equal(vscode.workspace.isTrusted, true, 'the test workspace is trusted');
     await vscode.commands.executeCommand('winsockLens.openSandbox');
     const state = await pollUntil('the panel state to say ready', () => (api.state()?.status === 'ready' && api.state()?.backend ? api.state() : undefined));

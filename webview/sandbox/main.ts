@@ -313,8 +313,11 @@ const POS: Record<string, [number, number]> = {
 function diagramSection(p: PanelState): HTMLElement {
   const d: StateDiagram | undefined = p.diagram;
   const sel = p.sockets.find((x) => x.handle === saved.selectedSocket) ?? p.sockets.filter((x) => x.state !== 'closed').at(-1);
-  const current = sel?.state;
-  const title = h('h2', { id: 'diagram-h' }, str('diagram'), sel ? ` — ${sel.name ?? sel.handle}` : '');
+  // With no live socket, the socket of the latest application call (often just closed).
+  const last = sel ? undefined : [...p.journal].reverse().find((e) => e.side === 'app' && e.stateAfter !== undefined && (e.socketName ?? e.newSocketName));
+  const current = sel?.state ?? last?.stateAfter;
+  const shownName = sel ? (sel.name ?? String(sel.handle)) : (last?.socketName ?? last?.newSocketName);
+  const title = h('h2', { id: 'diagram-h' }, str('diagram'), shownName ? ` — ${shownName}` : '');
   if (!d) return h('section', {}, title);
   const label = (id: string) => d.states.find((x) => x.id === id)?.label ?? id;
   const svg = s('svg', { viewBox: '0 0 640 250', class: 'diagram', role: 'img', 'aria-label': current ? str('diagramLabel', label(current)) : str('diagramNone') });
@@ -341,7 +344,7 @@ function diagramSection(p: PanelState): HTMLElement {
         s('title', {}, st.label)),
     );
   }
-  return h('section', { 'aria-labelledby': 'diagram-h' }, title, current ? svg : h('p', { class: 'hint' }, str('diagramNone')));
+  return h('section', { 'aria-labelledby': 'diagram-h' }, title, current ? svg : h('p', { class: 'hint' }, str('diagramNone')), current ? h('p', { class: 'hint' }, str('diagramNote')) : undefined);
 }
 function clip(from: [number, number], to: [number, number]): [number, number] {
   const dx = to[0] - from[0];
@@ -414,7 +417,7 @@ function render(): void {
   app.replaceChildren(
     header(p),
     h('div', { class: 'columns' },
-      h('div', { class: 'left' }, recipes(), peerSection(p), callForm(p), socketsSection(p), diagramSection(p)),
+      h('div', { class: 'left' }, recipes(), diagramSection(p), socketsSection(p), peerSection(p), callForm(p)),
       h('div', { class: 'right' }, journalSection(p))),
   );
   app.setAttribute('aria-busy', p.status === 'starting' ? 'true' : 'false');
