@@ -148,6 +148,37 @@ suite('hover', () => {
     assert.ok(doc.getText().includes(LABELS.en.attribution));
   });
 
+  test('an untitled C buffer is hovered too, and the hover follows edits (one parse per version)', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'c', content: 'int f(int e) { return e == 10058; }\n' });
+    const editor = await vscode.window.showTextDocument(doc);
+    assert.equal(doc.uri.scheme, 'untitled');
+    const hoverAtText = async (needle: string, delta: number) => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf(needle) + delta));
+      return ours(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))).join('\n');
+    };
+    assert.ok((await hoverAtText('10058', 1)).includes('**WSAESHUTDOWN**'));
+    // Insert text before the number: the old offset now points elsewhere; the hover must move with the text.
+    const before = doc.version;
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '/* 10054 in a comment */ int g(void) { return 10054; }\n')));
+    assert.ok(doc.version > before);
+    assert.ok((await hoverAtText('10058', 1)).includes('**WSAESHUTDOWN**'), 'still WSAESHUTDOWN after the edit');
+    assert.equal(await hoverAtText('10054 in', 1), '', 'nothing in the new comment');
+    assert.ok((await hoverAtText('return 10054', 8)).includes('**WSAECONNRESET**'), 'the new number');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('a function the file defines itself gets no Winsock hover; a call to the real one does', async () => {
+    const own = 'int shutdown(int fd, int how) { return 0; }\nint g(void) { return shutdown(1, 1); }\n';
+    const fileDoc = await vscode.workspace.openTextDocument({ language: 'c', content: own });
+    await vscode.window.showTextDocument(fileDoc);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', fileDoc.uri, fileDoc.positionAt(own.lastIndexOf('shutdown') + 2));
+    assert.deepEqual(ours(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))), []);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    assert.ok(lookupSymbol('shutdown'), 'shutdown is in the model');
+    const theirs = ours(await hoverTexts('goodbye.c', 'WSAGetLastError', 3)).join('\n');
+    assert.ok(theirs.includes('WSAGetLastError('), 'a Winsock function the file only calls is documented');
+  });
+
   test('hover latency: median of 120 executeHoverProvider calls (printed, not asserted)', async () => {
     const doc = await vscode.workspace.openTextDocument(uriOf('goodbye.c'));
     await vscode.window.showTextDocument(doc);
