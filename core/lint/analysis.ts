@@ -284,12 +284,20 @@ interface FileContext {
   /** Keys each function (by simple name) touches through Winsock calls or assignments. */
   readonly touched: Map<string, Set<string>>;
   /** Functions used as APC / completion routines → the call that registers them. */
-  readonly apcRoutines: Map<string, Node>;
-  readonly findings: Map<string, RawFinding>;
+  readonly apcRoutines: Map<string, Registration>;
+  findings: Map<string, RawFinding>;
   readonly mentionsDisconnectData: boolean;
   readonly relevant: RegExp;
   /** Names of this file's functions that change a socket's state or the library's. */
   touchedRe: RegExp | null;
+}
+
+/** The call that registers a routine as an APC / completion routine. */
+interface Registration {
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly callee: string;
+  readonly line: number;
 }
 
 const APC_PARAM_TYPE = /COMPLETION_ROUTINE|PAPCFUNC|APCROUTINE/;
@@ -299,7 +307,26 @@ const WIN32_APC_ARG: Readonly<Record<string, number>> = { QueueUserAPC: 0, ReadF
 // ---------------------------------------------------------------------------------------------
 // The linter's entry: every function of a tree.
 
-export function analyzeTree(tree: Tree, src: string, options: LintOptions): RawFinding[] {
+/**
+ * Results kept between runs on the same document (the editor lints after every edit): per function,
+ * keyed by its text and where it starts, its prepass contribution and its findings. A function whose
+ * text, start line and column, and the file-level facts are unchanged is not walked again.
+ */
+export type AnalysisCache = Map<string, CachedFunction>;
+
+interface CachedFunction {
+  /** The run that last used it (the cache is shared by documents and trimmed by age). */
+  gen: number;
+  readonly start: number;
+  readonly pre: PrepassResult;
+  fin?: { readonly sig: string; readonly findings: readonly RawFinding[] };
+}
+
+let generation = 0;
+const CACHE_LIMIT = 20000;
+
+export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache?: AnalysisCache): RawFinding[] {
+  const gen = ++generation;
   const lines = new LineIndex(src);
   const closeNames = new Set(options.closeFunctions);
   const relevant = relevanceTest(closeNames);
@@ -318,15 +345,69 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions): RawF
     relevant,
     touchedRe: null,
   };
-  for (const f of fns) prepass(f, ctx);
+  const keys: string[] = [];
+  const entries: CachedFunction[] = [];
+  const next: AnalysisCache = new Map();
+  for (const f of fns) {
+    const p = lines.pos(f.startIndex);
+    const key = `${p.line}:${p.column}:${options.closeFunctions.join(',')}:${src.slice(f.startIndex, f.endIndex)}`;
+    // Same text at the same line and column: offsets may have shifted (an edit further up that
+    // kept the line count); everything cached is rebased by that shift.
+    let entry = cache?.get(key) ?? next.get(key);
+    if (!entry) entry = { gen, start: f.startIndex, pre: prepass(f, ctx) };
+    entry.gen = gen;
+    applyPrepass(ctx, entry.pre, f.startIndex - entry.start);
+    keys.push(key);
+    entries.push(entry);
+    next.set(key, entry);
+  }
+  resolveAccepts(ctx, entries.map((e) => e.pre));
   const helpers = [...ctx.touched.entries()].filter(([, v]) => v.size > 0).map(([k]) => escapeRe(k));
   ctx.touchedRe = helpers.length > 0 ? new RegExp(`\\b(?:${helpers.join('|')})\\b`) : null;
-  for (const f of fns) {
+  const sig = contextSignature(ctx);
+  const out: RawFinding[] = [];
+  fns.forEach((f, i) => {
+    const entry = entries[i]!;
+    const delta = f.startIndex - entry.start;
+    if (entry.fin?.sig === sig) {
+      for (const r of entry.fin.findings) out.push(delta === 0 ? r : shiftFinding(r, delta));
+      return;
+    }
+    ctx.findings = new Map();
     const lambdas: Node[] = [];
     new FunctionWalk(ctx, f, lambdas).run();
-    for (let i = 0; i < lambdas.length; i++) new FunctionWalk(ctx, lambdas[i]!, lambdas).run();
+    for (let j = 0; j < lambdas.length; j++) new FunctionWalk(ctx, lambdas[j]!, lambdas).run();
+    const found = [...ctx.findings.values()];
+    out.push(...found);
+    // APC routines point at a registration elsewhere in the file: never reuse their findings.
+    const name = functionName(f, src);
+    const apcRelated = (name && ctx.apcRoutines.has(name)) || lambdas.some((l) => ctx.apcRoutines.has(`#lambda@${l.startIndex}`));
+    entry.fin = apcRelated ? undefined : { sig, findings: delta === 0 ? found : found.map((r) => shiftFinding(r, -delta)) };
+  });
+  if (cache) {
+    for (const [k, v] of next) cache.set(k, v);
+    if (cache.size > CACHE_LIMIT) {
+      // Drop what the oldest runs used; what this run used stays.
+      const entriesByAge = [...cache.entries()].sort((a, b) => a[1].gen - b[1].gen);
+      for (const [k, v] of entriesByAge) {
+        if (cache.size <= CACHE_LIMIT / 2 || v.gen === gen) break;
+        cache.delete(k);
+      }
+    }
   }
-  return [...ctx.findings.values()].sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+  return out.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+}
+
+function shiftFinding(r: RawFinding, delta: number): RawFinding {
+  return { ...r, start: r.start + delta, end: r.end + delta, related: r.related.map((x) => ({ ...x, start: x.start + delta, end: x.end + delta })) };
+}
+
+/** Everything outside a function that its findings depend on. */
+function contextSignature(ctx: FileContext): string {
+  const kinds = [...ctx.kinds.entries()].map(([k, v]) => `${k}=${v ?? ''}`).sort().join(';');
+  const touched = [...ctx.touched.entries()].map(([k, v]) => `${k}:${[...v].sort().join(',')}`).sort().join(';');
+  const apc = [...ctx.apcRoutines.keys()].filter((k) => !k.startsWith('#lambda@')).sort().join(';');
+  return `${ctx.mentionsDisconnectData ? 1 : 0}|${kinds}|${touched}|${apc}`;
 }
 
 let relevanceCache: { key: string; re: RegExp } | undefined;
@@ -511,58 +592,85 @@ function assignedTo(call: Node, pf: ParentFinder): Node | null {
   return null;
 }
 
-function prepass(fn: Node, ctx: FileContext): void {
+interface PrepassResult {
+  readonly name: string;
+  readonly touched: readonly string[];
+  readonly kinds: readonly (readonly [string, Kind])[];
+  readonly accepts: readonly (readonly [string, string])[];
+  /** Routine name (or `#lambda@offset`) → registration, offsets as of this run. */
+  readonly apc: readonly (readonly [string, Registration])[];
+}
+
+/** What a function tells about the file: sockets it changes, socket kinds, APC registrations. */
+function prepass(fn: Node, ctx: FileContext): PrepassResult {
   const src = ctx.src;
   const name = functionName(fn, src);
   const touched = new Set<string>();
+  const kinds: [string, Kind][] = [];
   const accepts: [string, string][] = [];
+  const apc = new Map<string, Registration>();
+  const local: FileContext = { ...ctx, apcRoutines: apc };
   const pf = new ParentFinder(fn);
   try {
-  for (const call of fn.descendantsOfType('call_expression')) {
-    if (!call) continue;
-    const c = calleeOf(call, src);
-    if (!c) continue;
-    const a = args(call);
-    const win32Apc = WIN32_APC_ARG[c.name];
-    const wc = winsockCall(call, ctx);
-    if (wc?.entry) {
-      const e = wc.entry;
-      if (hasRole(e, 'startup') || hasRole(e, 'cleanup')) touched.add(WSA);
-      // Only calls that change a socket's state count (sending through a helper changes nothing).
-      const changes = ['close', 'disconnect', 'disconnect-send', 'disconnect-receive', 'connect', 'accept'].some((r) => hasRole(e, r as never));
-      if (e.socketParam !== undefined && changes) {
-        const k = keyOf(a[e.socketParam] ?? null, src);
-        if (k) touched.add(k);
-      }
-      if (hasRole(e, 'create') || hasRole(e, 'accept')) {
-        const target = keyOf(assignedTo(call, pf), src);
-        if (target) {
-          touched.add(target);
-          if (hasRole(e, 'create')) noteKind(ctx, target, socketKindFromArgs(e, a, src));
-          else if (e.socketParam !== undefined) {
-            const l = keyOf(a[e.socketParam] ?? null, src);
-            if (l) accepts.push([target, l]);
+    for (const call of fn.descendantsOfType('call_expression')) {
+      if (!call) continue;
+      const c = calleeOf(call, src);
+      if (!c) continue;
+      const a = args(call);
+      const win32Apc = WIN32_APC_ARG[c.name];
+      const wc = winsockCall(call, ctx);
+      if (wc?.entry) {
+        const e = wc.entry;
+        if (hasRole(e, 'startup') || hasRole(e, 'cleanup')) touched.add(WSA);
+        // Only calls that change a socket's state count (sending through a helper changes nothing).
+        const changes = ['close', 'disconnect', 'disconnect-send', 'disconnect-receive', 'connect', 'accept'].some((r) => hasRole(e, r as never));
+        if (e.socketParam !== undefined && changes) {
+          const k = keyOf(a[e.socketParam] ?? null, src);
+          if (k) touched.add(k);
+        }
+        if (hasRole(e, 'create') || hasRole(e, 'accept')) {
+          const target = keyOf(assignedTo(call, pf), src);
+          if (target) {
+            touched.add(target);
+            if (hasRole(e, 'create')) kinds.push([target, socketKindFromArgs(e, a, src)]);
+            else if (e.socketParam !== undefined) {
+              const l = keyOf(a[e.socketParam] ?? null, src);
+              if (l) accepts.push([target, l]);
+            }
           }
         }
-      }
-      for (const i of paramsOfType(e, APC_PARAM_TYPE)) noteApc(ctx, a[i], call);
-      if (hasRole(e, 'apc')) noteApc(ctx, a[0], call);
-    } else if (wc?.close) {
-      const k = keyOf(a[0] ?? null, src);
-      if (k) touched.add(k);
-    } else if (win32Apc !== undefined && !c.member) noteApc(ctx, a[win32Apc], call);
-  }
+        for (const i of paramsOfType(e, APC_PARAM_TYPE)) noteApc(local, a[i], call);
+        if (hasRole(e, 'apc')) noteApc(local, a[0], call);
+      } else if (wc?.close) {
+        const k = keyOf(a[0] ?? null, src);
+        if (k) touched.add(k);
+      } else if (win32Apc !== undefined && !c.member) noteApc(local, a[win32Apc], call);
+    }
   } finally {
     pf.dispose();
   }
-  for (const [target, listener] of accepts) {
-    const k = ctx.kinds.get(listener);
-    if (k && k !== 'mixed') noteKind(ctx, target, k);
+  return { name, touched: [...touched], kinds, accepts, apc: [...apc.entries()] };
+}
+
+function applyPrepass(ctx: FileContext, p: PrepassResult, delta: number): void {
+  for (const [k, kind] of p.kinds) noteKind(ctx, k, kind);
+  if (p.name) {
+    const prev = ctx.touched.get(p.name);
+    if (prev) for (const k of p.touched) prev.add(k);
+    else ctx.touched.set(p.name, new Set(p.touched));
   }
-  if (name) {
-    const prev = ctx.touched.get(name);
-    if (prev) for (const k of touched) prev.add(k);
-    else ctx.touched.set(name, touched);
+  for (const [name, r] of p.apc) {
+    const key = name.startsWith('#lambda@') ? `#lambda@${Number(name.slice(8)) + delta}` : name;
+    if (!ctx.apcRoutines.has(key)) ctx.apcRoutines.set(key, delta === 0 ? r : { ...r, startIndex: r.startIndex + delta, endIndex: r.endIndex + delta });
+  }
+}
+
+function resolveAccepts(ctx: FileContext, all: readonly PrepassResult[]): void {
+  for (const p of all) {
+    for (const [target, listener] of p.accepts) {
+      const k = ctx.kinds.get(listener);
+      if (k && k !== 'mixed') noteKind(ctx, target, k);
+    }
   }
 }
 
@@ -579,6 +687,10 @@ function noteKind(ctx: FileContext, key: string, kind: Kind): void {
   }
 }
 
+function registration(ctx: FileContext, call: Node): Registration {
+  return { startIndex: call.startIndex, endIndex: call.endIndex, callee: calleeOf(call, ctx.src)?.name ?? 'a registration', line: line1(call, ctx.lines) };
+}
+
 function noteApc(ctx: FileContext, arg: Node | undefined, call: Node): void {
   if (!arg) return;
   let n = stripParens(arg);
@@ -592,9 +704,9 @@ function noteApc(ctx: FileContext, arg: Node | undefined, call: Node): void {
   if (n.type === 'identifier' || n.type === 'qualified_identifier') {
     const t = textOf(n, ctx.src).replace(/\s+/g, '');
     const name = t.slice(t.includes('::') ? t.lastIndexOf('::') + 2 : 0);
-    if (!ctx.apcRoutines.has(name)) ctx.apcRoutines.set(name, call);
+    if (!ctx.apcRoutines.has(name)) ctx.apcRoutines.set(name, registration(ctx, call));
   } else if (n.type === 'lambda_expression') {
-    ctx.apcRoutines.set(`#lambda@${n.startIndex}`, call);
+    ctx.apcRoutines.set(`#lambda@${n.startIndex}`, registration(ctx, call));
   }
 }
 
@@ -628,7 +740,7 @@ class FunctionWalk {
   private readonly finallies: Node[] = [];
   private readonly gotoStates = new Map<string, State>();
   private readonly isMain: boolean;
-  private readonly isApc: Node | undefined;
+  private readonly isApc: Registration | undefined;
   private readonly retriesClose: boolean;
   private readonly body: Node | null;
   private readonly fnText: string;
@@ -1746,8 +1858,8 @@ class FunctionWalk {
     });
     const blocking = hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive') || (hasRole(e, 'blocking') && !overlapped);
     if (!blocking) return;
-    const regName = calleeOf(reg, this.src)?.name ?? 'the registration';
-    const line = line1(reg, this.ctx.lines);
+    const regName = reg.callee;
+    const line = reg.line;
     const msg = L(
       `${e.name} inside a routine that runs as an APC or completion routine (registered with ${regName} on line ${line}): a blocking Winsock call from an APC that interrupted another Winsock wait is undefined behaviour. Post the work to the thread's normal flow instead.`,
       `${e.name} внутри процедуры, которая выполняется как APC или процедура завершения (зарегистрирована через ${regName} в строке ${line}): блокирующий вызов Winsock из APC, прервавшего другое ожидание Winsock, ведёт к неопределённому поведению. Перенесите эту работу в обычный ход потока.`,
@@ -1999,7 +2111,7 @@ class FunctionWalk {
     return { span: this.ctx.lines.span(start, end), text };
   }
 
-  private report(rule: RuleId, severity: Severity, n: Node, message: Localized, relatedNode: Node | null, relatedMsg: Localized | null, fixes: QuickFix[], extra = ''): void {
+  private report(rule: RuleId, severity: Severity, n: Node, message: Localized, relatedNode: { readonly startIndex: number; readonly endIndex: number } | null, relatedMsg: Localized | null, fixes: QuickFix[], extra = ''): void {
     const related = relatedNode && relatedMsg ? [{ start: relatedNode.startIndex, end: relatedNode.endIndex, message: relatedMsg }] : [];
     const id = `${rule}@${n.startIndex}-${n.endIndex}${extra}`;
     const prev = this.ctx.findings.get(id);

@@ -3,7 +3,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { CParser, chooseGrammar, type WasmFile } from '../parse/parser';
 import { preprocess } from '../parse/preprocessor';
-import { analyzeTree, type RawFinding } from './analysis';
+import { analyzeTree, type AnalysisCache, type RawFinding } from './analysis';
 import { RULES, isRuleId, ruleMeta, type RuleMeta } from './rules';
 import { LineIndex } from './text';
 import { DEFAULT_CLOSE_FUNCTIONS, DEFAULT_DEFINES, type Finding, type LintOptions, type QuickFix, type RuleId } from './types';
@@ -34,6 +34,8 @@ export function resolveOptions(partial: Partial<LintOptions> = {}): LintOptions 
 
 export async function createLinter(loadWasm: (file: string) => Promise<Uint8Array>): Promise<Linter> {
   const parser = await CParser.create((f: WasmFile) => loadWasm(f));
+  // Per-function results of earlier runs: after an edit only the changed functions are walked again.
+  const cache: AnalysisCache = new Map();
   return {
     lintText(text, fileName, options) {
       const grammar = chooseGrammar(fileName, text, options.language);
@@ -48,12 +50,13 @@ export async function createLinter(loadWasm: (file: string) => Promise<Uint8Arra
     lintTree(tree, text, options) {
       // The tree was parsed from the prepared text; analyse that text (same offsets).
       const prepared = preprocess(text, options.defines).text;
-      return finish(analyzeTree(tree, prepared, options), text, options);
+      return finish(analyzeTree(tree, prepared, options, cache), text, options);
     },
     prepare(text, options) {
       return preprocess(text, options.defines).text;
     },
     dispose() {
+      cache.clear();
       parser.dispose();
     },
   };

@@ -216,3 +216,37 @@ test('lintTree lints a tree the caller parsed from the prepared text', async () 
     parser.dispose();
   }
 });
+
+test('lintTree reuses unchanged functions after an edit and gives the same findings as a fresh lint', async () => {
+  const l = await linter();
+  const { CParser, DocumentParse } = await import('../../core/parse/parser');
+  const { readFileSync } = await import('node:fs');
+  const root = path.resolve(__dirname, '../..');
+  const parser = await CParser.create(async (f) =>
+    new Uint8Array(readFileSync(path.join(root, f === 'web-tree-sitter.wasm' ? 'node_modules/web-tree-sitter/web-tree-sitter.wasm' : `node_modules/${f.replace(/\.wasm$/, '')}/${f}`))),
+  );
+  const options = resolveOptions({ language: 'c' });
+  const doc = new DocumentParse(parser, (t) => l.prepare(t, options));
+  const fn = (i: number) => `void f${i}(SOCKET s) {\n    WSASendDisconnect(s, NULL);\n    send(s, "x", 1, 0);\n}\n`;
+  let text = Array.from({ length: 30 }, (_, i) => fn(i)).join('\n') + `VOID CALLBACK apc(ULONG_PTR p) { shutdown((SOCKET)p, SD_SEND); }\nvoid arm(HANDLE t) { QueueUserAPC(apc, t, 0); }\n`;
+  const key = (fs: readonly { rule: string; span: { start: { line: number; column: number } }; related: readonly { span: { start: { line: number; column: number } } }[]; message: { en: string } }[]) =>
+    fs.map((f) => `${f.rule}@${f.span.start.line}:${f.span.start.column}>${f.related.map((r) => `${r.span.start.line}:${r.span.start.column}`).join(',')} ${f.message.en}`);
+  try {
+    for (const edit of [
+      (t: string) => t.replace('void f3(SOCKET s) {\n    WSASendDisconnect(s, NULL);', 'void f3(SOCKET s) {\n    shutdown(s, SD_RECEIVE);'), // one function changes
+      (t: string) => 'int x;' + t, // every offset shifts, no line does
+      (t: string) => '\n' + t, // every line shifts
+      (t: string) => t.replace('QueueUserAPC(apc, t, 0);', 'QueueUserAPC(apc,  t, 0);'), // the registration moves
+    ]) {
+      const before = key(l.lintTree(doc.update(text, 'c'), text, options));
+      text = edit(text);
+      const cached = key(l.lintTree(doc.update(text, 'c'), text, options));
+      const fresh = key(l.lintText(text, 'x.c', options));
+      assert.deepEqual(cached, fresh);
+      assert.ok(before.length > 0);
+    }
+  } finally {
+    doc.dispose();
+    parser.dispose();
+  }
+});
