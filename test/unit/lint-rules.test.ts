@@ -344,3 +344,31 @@ test('repeated-disconnect: other directions, other sockets, recycled sockets', a
   );
   assert.deepEqual(await found(`void f(SOCKET s, int a) { if (a) shutdown(s, SD_SEND); else WSASendDisconnect(s, NULL); }`, 'repeated-disconnect'), []);
 });
+
+// ---- behaviours found on the fixture corpus -------------------------------------------------
+
+test('a disconnect tested for failure takes no effect on its failure branch, but the leak obligation stays', async () => {
+  // The send runs only when shutdown failed: nothing was shut down there.
+  assert.deepEqual(await found(`void f(SOCKET s) {\n  if (shutdown(s, SD_SEND) == SOCKET_ERROR) {\n    send(s, "x", 1, 0);\n  }\n}`, 'send-after-disconnect'), []);
+  // Success path: still an error on every path that got past the check.
+  assert.deepEqual(await found(`void f(SOCKET s) {\n  if (shutdown(s, SD_SEND) == SOCKET_ERROR) log_it();\n  send(s, "x", 1, 0);\n}`, 'send-after-disconnect'), ['3:error']);
+  assert.deepEqual(await found(`int f(SOCKET l) {\n  SOCKET c = accept(l, NULL, NULL);\n  if (shutdown(c, SD_SEND) == SOCKET_ERROR) { return -1; }\n  closesocket(c);\n  return 0;\n}`, 'missing-closesocket'), ['3:warning']);
+});
+
+test('blocking-call-in-apc: closesocket in an APC chosen with ?: is reported; overlapped WSASend is not', async () => {
+  assert.deepEqual(
+    await found(`static void CALLBACK a(ULONG_PTR p) {\n  closesocket(g_s);\n}\nstatic void CALLBACK b(ULONG_PTR p) { }\nvoid stop(HANDLE t, int hard) { QueueUserAPC(hard ? a : b, t, 0); }`, 'blocking-call-in-apc', 'x.c'),
+    ['2:warning'],
+  );
+  assert.deepEqual(await found(`void CALLBACK done(DWORD e, DWORD n, LPWSAOVERLAPPED ov, DWORD f) { WSASend(g_s, &b, 1, NULL, 0, ov, done); }\nvoid go() { WSASend(g_s, &b, 1, NULL, 0, &ov, done); }`, 'blocking-call-in-apc'), []);
+});
+
+test('missing-closesocket: an object built from the socket (RAII guard) keeps it; a helper given it earlier does not', async () => {
+  assert.deepEqual(await found(`int f() {\n  SOCKET s = socket(AF_INET, SOCK_STREAM, 0);\n  SocketGuard g(s);\n  if (shutdown(s, SD_SEND) != 0) return -1;\n  return 0;\n}`, 'missing-closesocket'), []);
+  assert.deepEqual(await found(`void f(SOCKET l) {\n  SOCKET c = accept(l, NULL, NULL);\n  log_peer(c);\n  WSASendDisconnect(c, NULL);\n}`, 'missing-closesocket'), ['5:warning']);
+});
+
+test('not-initialized: a path that skips WSAStartup names it; an RAII guard of this file starts Winsock', async () => {
+  assert.deepEqual(await found(`int main(int argc, char **argv) {\n  WSADATA w;\n  if (argc > 1) WSAStartup(MAKEWORD(2, 2), &w);\n  SOCKET s = socket(AF_INET, SOCK_DGRAM, 0);\n  return 0;\n}`, 'not-initialized'), ['4:warning']);
+  assert.deepEqual(await found(`struct Net { Net() { WSADATA w; WSAStartup(MAKEWORD(2, 2), &w); } ~Net() { WSACleanup(); } };\nint main() {\n  Net net;\n  SOCKET s = socket(AF_INET, SOCK_STREAM, 0);\n  closesocket(s);\n}`, 'not-initialized'), []);
+});
