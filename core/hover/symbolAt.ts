@@ -114,68 +114,48 @@ function wordInMacroBody(tree: Tree, node: Node, offset: number): SymbolAtCursor
  * user's, not Winsock's. Declarations without a body (prototypes, as headers have) do not count.
  */
 export function definesName(tree: Tree, name: string): boolean {
-  let names = definedNamesByTree.get(tree);
-  if (!names) {
-    names = collectDefinedNames(tree);
-    definedNamesByTree.set(tree, names);
-  }
-  return names.has(name);
+  let known = answersByTree.get(tree);
+  if (!known) answersByTree.set(tree, (known = new Map()));
+  let answer = known.get(name);
+  if (answer === undefined) known.set(name, (answer = findDefinition(tree, name)));
+  return answer;
 }
 
-/** One scan per tree: the cache holds one tree per document version, hovers repeat on it. */
-const definedNamesByTree = new WeakMap<Tree, ReadonlySet<string>>();
+/** Answers per tree (the cache holds one tree per document version, and hovers repeat on it). */
+const answersByTree = new WeakMap<Tree, Map<string, boolean>>();
 
-/** Where function definitions can sit; everything else (bodies, expressions) is skipped. */
-const CONTAINERS = new Set([
-  'translation_unit',
-  'preproc_if',
-  'preproc_ifdef',
-  'preproc_elif',
-  'preproc_elifdef',
-  'preproc_else',
-  'linkage_specification',
-  'declaration_list',
-  'namespace_definition',
-  'template_declaration',
-  'ERROR',
-]);
+/** Declarator wrappers between a function definition and its function declarator. */
+const DECLARATOR_WRAPPERS = new Set(['pointer_declarator', 'reference_declarator', 'parenthesized_declarator', 'attributed_declarator']);
 
-function collectDefinedNames(tree: Tree): ReadonlySet<string> {
-  const names = new Set<string>();
-  const cursor = tree.walk();
-  try {
-    const visit = (): void => {
-      const type = cursor.nodeType;
-      if (type === 'function_definition') {
-        const name = functionName(cursor.currentNode);
-        if (name) names.add(name);
-        return;
-      } else if (type === 'preproc_def' || type === 'preproc_function_def') {
-        const name = cursor.currentNode.childForFieldName('name')?.text;
-        if (name) names.add(name);
-        return;
-      }
-      if (!CONTAINERS.has(type)) return;
-      if (cursor.gotoFirstChild()) {
-        do visit();
-        while (cursor.gotoNextSibling());
-        cursor.gotoParent();
-      }
-    };
-    visit();
-  } finally {
-    cursor.delete();
+/**
+ * Looks only at the places where the name occurs in the text (a handful, usually), not at every
+ * definition in the file: an occurrence defines it when it is the name of a `#define`, or the
+ * declarator name of a function declarator that belongs to a function definition (not a prototype).
+ */
+function findDefinition(tree: Tree, name: string): boolean {
+  const root = tree.rootNode;
+  const text = root.text;
+  const word = new RegExp(`(?<![A-Za-z0-9_])${name.replace(/[^A-Za-z0-9_]/g, '')}(?![A-Za-z0-9_])`, 'g');
+  for (const m of text.matchAll(word)) {
+    const node = root.descendantForIndex(m.index, m.index + name.length);
+    if (node?.type !== 'identifier') continue;
+    const parent = node.parent;
+    if (!parent) continue;
+    if ((parent.type === 'preproc_def' || parent.type === 'preproc_function_def') && sameNode(parent.childForFieldName('name'), node)) return true;
+    if (parent.type === 'function_declarator' && sameNode(parent.childForFieldName('declarator'), node) && isDefinitionDeclarator(parent)) return true;
   }
-  return names;
+  return false;
 }
 
-/** The plain name a function definition defines (undefined for methods such as `Conn::send`). */
-function functionName(def: Node): string | undefined {
-  let d = def.childForFieldName('declarator');
-  // Through pointer / reference / parenthesised declarators down to the function declarator.
-  while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator') ?? d.namedChildren.find((c) => c?.type.endsWith('declarator')) ?? null;
-  const id = d?.childForFieldName('declarator');
-  return id?.type === 'identifier' ? id.text : undefined;
+function isDefinitionDeclarator(functionDeclarator: Node): boolean {
+  let n: Node = functionDeclarator;
+  while (n.parent && DECLARATOR_WRAPPERS.has(n.parent.type)) n = n.parent;
+  const owner = n.parent;
+  return owner?.type === 'function_definition' && sameNode(owner.childForFieldName('declarator'), n);
+}
+
+function sameNode(a: Node | null | undefined, b: Node): boolean {
+  return !!a && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
 }
 
 /**
