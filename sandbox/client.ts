@@ -260,8 +260,10 @@ export class SandboxClient {
       const now = Date.now();
       this.crashTimes = this.crashTimes.filter((t) => now - t < 60000).concat(now);
       const willRestart = ready && (this.options.restartOnCrash ?? true) && this.crashTimes.length <= (this.options.maxRestartsPerMinute ?? 5);
-      const message = signal === 'SIGSEGV'
-        ? `The sandbox worker crashed in native code (SIGSEGV). Its sockets are gone.${willRestart ? ' A new worker is starting.' : ''}`
+      // SIGSEGV on POSIX; on Windows the process ends with STATUS_ACCESS_VIOLATION (0xC0000005).
+      const nativeCrash = signal === 'SIGSEGV' || signal === 'SIGBUS' || code === 0xc0000005;
+      const message = nativeCrash
+        ? `The sandbox worker crashed in native code (${signal ?? 'access violation'}). Its sockets are gone.${willRestart ? ' A new worker is starting.' : ''}`
         : `The sandbox worker ${why}. Its sockets are gone.${willRestart ? ' A new worker is starting.' : ''}`;
       this.emit({ kind: 'event', event: 'crashed', code, signal, willRestart, message });
       if (willRestart) {

@@ -1,5 +1,6 @@
-// `npm run conformance`: the same Winsock scenarios on the posix backend (natively, through the
-// worker) and on the ws2_32 backend (the real ws2_32.dll in a Windows node.exe under Wine). Prints
+// `npm run conformance`: the same Winsock scenarios, through the real worker process and the
+// host-side client, on the posix backend (natively) and on the ws2_32 backend (the real ws2_32.dll,
+// a Windows node.exe and its forked worker under Wine). Prints
 // the table call × backend → result, writes it to docs/conformance.md, and exits non-zero on any
 // result that is neither Windows' documented one nor a known, listed Wine difference.
 // Flags: --no-wine (posix only; the run then fails, since the table is incomplete), --keep (keep JSON).
@@ -39,11 +40,12 @@ function run(cmd, args, opts, timeoutMs, onTimeout) {
 
 const t0 = Date.now();
 const wine = noWine ? undefined : ensureWineNode();
-await Promise.all([
-  esbuild.build({ ...common, entryPoints: [path.join(root, 'sandbox/worker.ts')], outfile: path.join(outDir, 'sandbox-worker.js') }),
-  esbuild.build({ ...common, entryPoints: [path.join(root, 'test/conformance/native.ts')], outfile: path.join(outDir, 'native.js') }),
-  wine && esbuild.build({ ...common, entryPoints: [path.join(root, 'test/conformance/wine-runner.ts')], outfile: path.join(wine.cacheDir, 'conformance-runner.js') }),
-]);
+// The same two bundles run natively and under Wine (there beside the Windows koffi in the cache).
+const bundles = (dir) => [
+  esbuild.build({ ...common, entryPoints: [path.join(root, 'sandbox/worker.ts')], outfile: path.join(dir, 'sandbox-worker.js') }),
+  esbuild.build({ ...common, entryPoints: [path.join(root, 'test/conformance/run.ts')], outfile: path.join(dir, 'conformance-run.js') }),
+];
+await Promise.all([...bundles(outDir), ...(wine ? bundles(wine.cacheDir) : [])]);
 
 // Both runs at once: they share nothing (the Wine side has its own node and its own ports).
 const posixJson = path.join(outDir, 'posix.json');
@@ -53,9 +55,9 @@ for (const f of [posixJson, wineJson]) rmSync(f, { force: true });
 const wineOutFile = path.join(outDir, 'wine-output.txt');
 const wineOut = openSync(wineOutFile, 'w');
 const [nativeRun, wineRun] = await Promise.all([
-  run(process.execPath, [path.join(outDir, 'native.js'), path.join(outDir, 'sandbox-worker.js'), posixJson], { stdio: ['ignore', 'pipe', 'pipe'] }, 120_000),
+  run(process.execPath, [path.join(outDir, 'conformance-run.js'), path.join(outDir, 'sandbox-worker.js'), posixJson], { stdio: ['ignore', 'pipe', 'pipe'] }, 120_000),
   wine
-    ? run('wine', [wine.nodeExe, path.join(wine.cacheDir, 'conformance-runner.js'), path.relative(root, wineJson)], { cwd: root, env: wineEnv(), stdio: ['ignore', wineOut, wineOut] }, 180_000,
+    ? run('wine', [wine.nodeExe, path.join(wine.cacheDir, 'conformance-run.js'), path.relative(root, path.join(wine.cacheDir, 'sandbox-worker.js')), path.relative(root, wineJson)], { cwd: root, env: wineEnv(), stdio: ['ignore', wineOut, wineOut] }, 180_000,
       () => spawn('wineserver', ['-k'], { env: wineEnv(), stdio: 'ignore' }))
     : Promise.resolve(undefined),
 ]);

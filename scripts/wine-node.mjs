@@ -48,7 +48,7 @@ export function ensureWineNode({ quiet = false } = {}) {
   return { cacheDir, prefixDir, nodeExe, wineVersion: which.stdout.trim() };
 }
 
-/** The environment for running node.exe under Wine with our prefix. */
+/** The environment for running node.exe under Wine with our prefix (no Mono/Gecko prompts). */
 export function wineEnv() {
   return { ...process.env, WINEPREFIX: prefixDir, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=', NODE_SKIP_PLATFORM_CHECK: '1' };
 }

@@ -178,12 +178,12 @@ export interface SandboxSnapshot {
   readonly initialized: boolean;
   readonly sockets: readonly SocketView[];
   readonly peer?: { readonly port: number; readonly behaviour: PeerBehaviour };
-  /** Where kernel TCP states come from: Linux procfs, Windows GetTcpTable2, or nowhere. */
+  /** Where kernel TCP states come from: Linux procfs, Windows GetTcpTable (iphlpapi), or nowhere. */
   readonly kernelStateSource?: KernelStateSource;
   readonly limits?: SandboxLimits;
 }
 
-export type KernelStateSource = 'procfs' | 'GetTcpTable2' | 'unavailable';
+export type KernelStateSource = 'procfs' | 'GetTcpTable' | 'GetTcpTable2' | 'unavailable';
 
 export type WorkerResponse =
   | { readonly kind: 'response'; readonly id: number; readonly ok: true; readonly result: JournalEntry | SandboxSnapshot | number | null }

@@ -40,6 +40,8 @@ const WSADATA_SIZE = 408;
 const PROTOCOL_INFOW_SIZE = 628;
 const WSAEWOULDBLOCK = 10035;
 
+/** MIB_TCPROW: dwState, dwLocalAddr, dwLocalPort, dwRemoteAddr, dwRemotePort (ports in network order). */
+const ROW = 20;
 const MIB_TCP_STATES: Readonly<Record<number, string>> = {
   1: 'CLOSED', 2: 'LISTEN', 3: 'SYN_SENT', 4: 'SYN_RCVD', 5: 'ESTABLISHED', 6: 'FIN_WAIT1', 7: 'FIN_WAIT2',
   8: 'CLOSE_WAIT', 9: 'CLOSING', 10: 'LAST_ACK', 11: 'TIME_WAIT', 12: 'DELETE_TCB',
@@ -68,7 +70,7 @@ export class Ws2_32Backend implements Backend {
   /** Every handle the session's sockets ever had: only those get real calls after closesocket. */
   private readonly everOwned = new Set<SocketHandle>();
   private readonly f;
-  private readonly getTcpTable2: ((table: Buffer | null, size: number[], order: number) => number) | undefined;
+  private readonly getTcpTable: ((table: Buffer | null, size: number[], order: number) => number) | undefined;
   private disconnectExProto;
 
   constructor() {
@@ -105,18 +107,20 @@ export class Ws2_32Backend implements Backend {
       getpeername: fn('int __stdcall getpeername(intptr_t s, void *name, _Inout_ int *len)'),
       inet_pton: fn('int __stdcall inet_pton(int af, const char *src, void *dst)'),
     };
-    let tcpTable: typeof this.getTcpTable2;
+    let tcpTable: typeof this.getTcpTable;
     try {
       const ip = koffi.load('iphlpapi.dll');
-      const g = ip.func('uint32_t __stdcall GetTcpTable2(void *table, _Inout_ uint32_t *size, int order)');
+      // GetTcpTable (not GetTcpTable2): the owning-process column of GetTcpTable2 makes Wine walk
+      // every process's descriptors, seconds per call on a busy machine; the states are the same.
+      const g = ip.func('uint32_t __stdcall GetTcpTable(void *table, _Inout_ uint32_t *size, int order)');
       tcpTable = (t, s, o) => g(t, s, o) as number;
       const size = [0];
       tcpTable(null, size, 0);
     } catch {
       tcpTable = undefined;
     }
-    this.getTcpTable2 = tcpTable;
-    this.kernelStateSource = tcpTable ? ('GetTcpTable2' as const) : ('unavailable' as const);
+    this.getTcpTable = tcpTable;
+    this.kernelStateSource = tcpTable ? ('GetTcpTable' as const) : ('unavailable' as const);
   }
 
   // ---- helpers -------------------------------------------------------------------------------
@@ -391,18 +395,18 @@ export class Ws2_32Backend implements Backend {
   }
 
   kernelState(localPort: number | undefined, remotePort: number | undefined): string | undefined {
-    if (!this.getTcpTable2 || !localPort) return undefined;
+    if (!this.getTcpTable || !localPort) return undefined;
     const size = [0];
-    this.getTcpTable2(null, size, 0);
+    this.getTcpTable(null, size, 0);
     if (!size[0]) return undefined;
-    const buf = Buffer.alloc(size[0] + 28 * 8);
+    const buf = Buffer.alloc(size[0] + ROW * 8);
     const got = [buf.length];
-    if (this.getTcpTable2(buf, got, 0) !== 0) return undefined;
+    if (this.getTcpTable(buf, got, 0) !== 0) return undefined;
     const n = buf.readUInt32LE(0);
     let fallback: string | undefined;
     for (let i = 0; i < n; i++) {
-      const at = 4 + i * 28;
-      if (at + 28 > buf.length) break;
+      const at = 4 + i * ROW;
+      if (at + ROW > buf.length) break;
       const state = buf.readUInt32LE(at);
       const lp = buf.readUInt16BE(at + 8);
       const rp = buf.readUInt16BE(at + 16);

@@ -12,6 +12,8 @@ export interface ConformanceDriver {
   journal(): readonly JournalEntry[];
   /** The kernel's TCP state of one of the session's sockets, now. */
   kernelState(s: number): Promise<string | undefined>;
+  /** Makes the worker crash in native code (test hook) and says what the client reported. */
+  crashWorker(): Promise<string>;
   /** The local port of one of the session's sockets. */
   localPort(s: number): Promise<number | undefined>;
   readonly backend: BackendName;
@@ -405,12 +407,23 @@ export const SCENARIOS: readonly Scenario[] = [
       return r.returnValue === 'TRUE' ? 'TRUE' : `FALSE (${outcome(r)})`;
     },
   },
+  {
+    id: 'worker-crash',
+    title: 'a bad pointer in native code inside the worker (test hook)',
+    windows: 'reported, new worker',
+    run: async (d) => {
+      const r = await d.crashWorker();
+      // The table compares the outcome; the signal or exit code is in the JSON results.
+      return r.startsWith('reported (') && r.endsWith('), new worker') ? 'reported, new worker' : r;
+    },
+  },
 ];
 
-export async function runScenarios(d: ConformanceDriver, only?: readonly string[]): Promise<ScenarioResult[]> {
+export async function runScenarios(d: ConformanceDriver, only?: readonly string[], progress?: (line: string) => void): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
   for (const sc of SCENARIOS) {
     if (only && !only.includes(sc.id)) continue;
+    progress?.(`${new Date().toISOString()} ${sc.id}`);
     decisive = undefined;
     let result: string;
     try {

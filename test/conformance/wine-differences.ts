@@ -24,12 +24,7 @@ export const WINE_DIFFERENCES: readonly WineDifference[] = [
   {
     scenario: 'abortive-reset',
     wine: '0',
-    note: 'Under Wine the peer (itself inside the Windows node.exe) closes abortively with Node\'s socket.resetAndDestroy() (SO_LINGER {1, 0}, then closesocket), but the other end sees a FIN, so recv returns 0; on Windows and Linux an RST arrives and recv fails with WSAECONNRESET. Same cause as close-linger-zero.',
-  },
-  {
-    scenario: 'close-linger-zero',
-    wine: 'FIN',
-    note: 'Wine 8.0\'s closesocket after SO_LINGER {1, 0} closes gracefully (the peer reads a FIN) instead of abortively (RST), although getsockopt reads the option back as set.',
+    note: 'Under Wine the peer (Node\'s net module inside the Windows node.exe) closes abortively with socket.resetAndDestroy(), which libuv does as SO_LINGER {1, 0} and closesocket, but the sandbox\'s socket sees a FIN: recv returns 0 instead of failing with WSAECONNRESET. The sandbox\'s own closesocket after SO_LINGER {1, 0} does send an RST under Wine (scenario close-linger-zero), so the difference lies in libuv\'s path on Wine; not pinned down further.',
   },
 ];
 
