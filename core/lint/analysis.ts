@@ -1029,12 +1029,32 @@ class FunctionWalk {
           }
         }
         if (name && cur) cur = this.assign(cur, name, value && value.type !== 'initializer_list' && value.type !== 'argument_list' ? value : null, d);
+        if (name && cur && type && this.isObjectType(type, value)) cur = this.escape(cur, name, 2);
       } else {
         const name = this.declName(d);
         if (name && cur) cur = this.assign(cur, name, null, d);
+        if (name && cur && type && this.isObjectType(type, null)) cur = this.escape(cur, name, 2);
       }
     }
     return cur;
+  }
+
+  /**
+   * A variable that is not a plain socket handle (a class such as `Socket`, or `auto` holding what an
+   * unknown function returned) may close the socket in its destructor: it is not ours to close.
+   */
+  private isObjectType(type: Node, value: Node | null): boolean {
+    const t = textOf(type, this.src).replace(/\s+/g, ' ').trim();
+    if (/^(?:const )?(?:SOCKET|UINT_PTR|uintptr_t|ULONG_PTR|INT_PTR|intptr_t|int|unsigned|unsigned int|long|unsigned long|DWORD|HANDLE|\w*socket_t|\w*SOCKET\w*)$/i.test(t)) return false;
+    if (t === 'auto' || t === 'const auto') {
+      const v = value ? stripParens(value) : null;
+      if (v?.type === 'call_expression') {
+        const e = winsockCall(v, this.ctx)?.entry;
+        if (e && (hasRole(e, 'create') || hasRole(e, 'accept'))) return false;
+      }
+      return true;
+    }
+    return type.type !== 'primitive_type' && type.type !== 'sized_type_specifier';
   }
 
   private loop(cond: Node | null, body: Node | null, update: Node | null, s: State, doWhile: boolean, maybeZero = false, perIteration: string | null = null): State {
@@ -1325,7 +1345,10 @@ class FunctionWalk {
           cur = this.escape(m, rk) ?? m;
           facts = [...this.get(cur, rk)];
         }
-      } else facts = [this.fact(v ? 'unknown' : 'invalid', null, this.newObj(), {})];
+      } else {
+        // A value read from somewhere else (`g_clients[i]`, `*pp`): that place still holds the socket.
+        facts = [this.fact(v ? 'unknown' : 'invalid', null, this.newObj(), { esc: v ? 2 : 0 })];
+      }
     }
     const out = new Map(cur);
     out.set(key, facts);

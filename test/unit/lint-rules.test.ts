@@ -372,3 +372,12 @@ test('not-initialized: a path that skips WSAStartup names it; an RAII guard of t
   assert.deepEqual(await found(`int main(int argc, char **argv) {\n  WSADATA w;\n  if (argc > 1) WSAStartup(MAKEWORD(2, 2), &w);\n  SOCKET s = socket(AF_INET, SOCK_DGRAM, 0);\n  return 0;\n}`, 'not-initialized'), ['4:warning']);
   assert.deepEqual(await found(`struct Net { Net() { WSADATA w; WSAStartup(MAKEWORD(2, 2), &w); } ~Net() { WSACleanup(); } };\nint main() {\n  Net net;\n  SOCKET s = socket(AF_INET, SOCK_STREAM, 0);\n  closesocket(s);\n}`, 'not-initialized'), []);
 });
+
+test('missing-closesocket: sockets held by objects or read from shared storage are not ours to close', async () => {
+  // A socket class (RAII) returned by a helper.
+  assert.deepEqual(await found(`void run() {\n  auto sock = connectSocket(host, port);\n  if (shutdown(sock, SD_SEND) == SOCKET_ERROR) throw network_error("shutdown");\n}`, 'missing-closesocket'), []);
+  // A copy of a table entry that another function removes and closes.
+  assert.deepEqual(await found(`static void CloseClient(int i) {\n  SOCKET sock = g_clients[i];\n  if (sock != INVALID_SOCKET) shutdown(sock, SD_SEND);\n  RemoveClient(i);\n}`, 'missing-closesocket', 'x.c'), []);
+  // But a plain SOCKET made here still counts.
+  assert.deepEqual(await found(`void f() {\n  auto s = socket(AF_INET, SOCK_STREAM, 0);\n  shutdown(s, SD_SEND);\n}`, 'missing-closesocket'), ['4:warning']);
+});
