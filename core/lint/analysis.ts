@@ -1082,7 +1082,12 @@ class FunctionWalk {
       if (doWhile && cond && end) {
         const [t, f] = this.branch(cond, end);
         exitHere = isAlwaysTrue(cond, this.src) ? null : f;
-        end = t;
+        // `do { … } while (0)`: a block to break out of, never a loop.
+        end = isAlwaysFalse(cond, this.src) ? null : t;
+        if (!end) {
+          exits = this.joinAll([exitHere, ...l.breaks]);
+          break;
+        }
       } else if (update && end) end = this.expr(update, end);
       exits = this.joinAll([exitHere, ...l.breaks]);
       const next = this.join(s, end);
@@ -2175,6 +2180,10 @@ function enclosingStatement(n: Node, pf: ParentFinder): Node | null {
   let p: Node | null = n;
   while (p && !p.type.endsWith('statement') && p.type !== 'declaration') p = pf.parentOf(p);
   return p;
+}
+
+function isAlwaysFalse(cond: Node, src: string): boolean {
+  return /^\(?\s*(?:0|false|FALSE)\s*\)?$/.test(src.slice(cond.startIndex, cond.endIndex).trim());
 }
 
 function isAlwaysTrue(cond: Node, src: string): boolean {

@@ -250,3 +250,15 @@ test('lintTree reuses unchanged functions after an edit and gives the same findi
     parser.dispose();
   }
 });
+
+test('cfg: do { … } while (0) is a block, not a loop', async () => {
+  const code = `int f(SOCKET s) {
+    do {
+        if (send(s, "x", 1, 0) < 0) break;
+        shutdown(s, SD_SEND);
+    } while (0);
+    return 0;
+}`;
+  assert.deepEqual(await found(code, 'send-after-disconnect'), []);
+  assert.deepEqual(await found(code, 'repeated-disconnect'), []);
+});
