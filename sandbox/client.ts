@@ -184,7 +184,11 @@ export class SandboxClient {
 
   private post(msg: HostToWorker): void {
     const child = this.child;
-    if (child?.connected) child.send(msg);
+    try {
+      if (child?.connected) child.send(msg);
+    } catch {
+      /* the channel closed under us: the 'exit' handler rejects what is pending */
+    }
   }
 
   private rejectAll(code: SandboxError['code'], message: string): void {
@@ -210,6 +214,7 @@ export class SandboxClient {
     });
     this.readyPromise.catch(() => undefined);
     let ready = false;
+    let lastError: string | undefined;
     const startTimer = setTimeout(() => {
       if (!ready) {
         readyReject(new SandboxClientError('internal', `The sandbox worker did not report ready within ${this.options.startTimeoutMs ?? 10000} ms.`));
@@ -229,6 +234,7 @@ export class SandboxClient {
         return;
       }
       if (msg.kind === 'event') {
+        if (msg.event === 'log' && msg.level === 'error') lastError = msg.message;
         if (msg.event === 'ready' && !ready) {
           ready = true;
           clearTimeout(startTimer);
@@ -254,7 +260,7 @@ export class SandboxClient {
       if (this.child !== child) return; // disposed or replaced
       this.child = undefined;
       const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      if (!ready) readyReject(new SandboxClientError('crashed', `The sandbox worker ${why} before it was ready.`));
+      if (!ready) readyReject(new SandboxClientError('crashed', `The sandbox worker ${why} before it was ready.${lastError ? ` ${lastError}` : ''}`));
       this.rejectAll('crashed', `the sandbox worker ${why} while the request was pending.`);
       if (this.disposed) return;
       const now = Date.now();

@@ -248,6 +248,14 @@ test('a SIGSEGV in native code kills only the worker: the client reports it and 
   }
 });
 
+test('a worker that cannot start makes start() fail with the reason, and is not restarted', async () => {
+  const { SandboxClient } = await import('../../sandbox/client');
+  await assert.rejects(
+    SandboxClient.start({ workerPath: path.join(path.dirname(TEST_WORKER), 'no-such-worker.js'), stdio: 'ignore', startTimeoutMs: 20000 }),
+    (e: unknown) => e instanceof SandboxClientError && e.code === 'crashed' && /exited with code 1 before it was ready/.test(e.message),
+  );
+});
+
 test('the test hooks are refused unless the worker was started for tests', async () => {
   const plain = await startClient({ env: {} });
   try {
