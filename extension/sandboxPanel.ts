@@ -113,6 +113,7 @@ class SandboxPanel implements vscode.Disposable {
 <title>${title}</title>
 </head>
 <body>
+<div id="announce" class="visually-hidden" role="log" aria-live="polite"></div>
 <main id="app" aria-busy="true"><p class="status">${escapeHtml(vscode.l10n.t('Starting the sandbox worker…'))}</p></main>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>

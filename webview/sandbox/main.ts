@@ -119,7 +119,7 @@ function recipes(): HTMLElement {
       h(
         'li',
         {},
-        button(str(`recipe.${id}`), () => post({ type: 'recipe', recipe: id }), { 'data-recipe': id, 'aria-describedby': desc }),
+        button(str(`recipe.${id}`), () => post({ type: 'recipe', recipe: id }), { id: `recipe-${id}`, 'data-recipe': id, 'aria-describedby': desc }),
         h('p', { class: 'hint', id: desc }, str(`recipe.${id}.description`)),
       ),
     );
@@ -300,7 +300,7 @@ function socketRow(so: SocketView): HTMLElement {
         saved.selectedSocket = so.handle;
         save();
         render();
-      }, { class: 'secondary small', 'aria-pressed': selected ? 'true' : 'false' }),
+      }, { id: `select-socket-${so.handle}`, class: 'secondary small', 'aria-pressed': selected ? 'true' : 'false' }),
     ),
   );
 }
@@ -354,7 +354,7 @@ function clip(from: [number, number], to: [number, number]): [number, number] {
 }
 
 function journalSection(p: PanelState): HTMLElement {
-  const list = h('ol', { class: 'journal', id: 'journal', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+  const list = h('ol', { class: 'journal', id: 'journal' });
   for (const e of p.journal) list.append(entryView(e, p));
   return h(
     'section',
@@ -407,6 +407,23 @@ function entryView(e: JournalEntry, p: PanelState): HTMLElement {
 
 // ---- render ------------------------------------------------------------------------------------
 
+/**
+ * The journal is redrawn whole, so screen readers hear new entries through one live region that
+ * outlives the redraws: the newest entries in a line each.
+ */
+let announced = saved.panel?.journal.at(-1)?.seq ?? 0;
+function announce(next: PanelState): void {
+  const fresh = next.journal.filter((e) => e.seq > announced);
+  announced = next.journal.at(-1)?.seq ?? 0;
+  if (fresh.length === 0) return;
+  const region = document.getElementById('announce');
+  if (!region) return;
+  region.textContent = fresh
+    .slice(-3)
+    .map((e) => `${e.text}${e.returnValue !== undefined ? ` → ${e.returnValue}` : ''}${e.wsaError ? `, ${e.wsaErrorName ?? ''} (${e.wsaError})` : ''}`)
+    .join('. ');
+}
+
 function render(): void {
   const app = document.getElementById('app');
   if (!app || !panel) return;
@@ -431,6 +448,7 @@ window.addEventListener('message', (ev: MessageEvent<HostToWebview>) => {
   const m = ev.data;
   if (!m || typeof m !== 'object') return;
   if (m.type === 'state') {
+    announce(m.state);
     panel = m.state;
     saved.panel = m.state;
     save();
