@@ -35,7 +35,7 @@ export interface ScenarioResult {
   readonly emulated: boolean;
 }
 
-async function poll<T>(check: () => T | undefined, ms = 3000): Promise<T | undefined> {
+async function poll<T>(check: () => T | undefined, ms = 10000): Promise<T | undefined> {
   const end = Date.now() + ms;
   for (;;) {
     const v = check();
@@ -286,7 +286,7 @@ export const SCENARIOS: readonly Scenario[] = [
       if (d.kernelStateSource === 'unavailable') return 'unavailable';
       const { s } = await connected(d, 'silent');
       decide(await d.call({ fn: 'WSASendDisconnect', socket: s, data: null }));
-      const end = Date.now() + 3000;
+      const end = Date.now() + 10000;
       let state: string | undefined;
       while (Date.now() < end) {
         state = await d.kernelState(s);

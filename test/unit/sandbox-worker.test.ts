@@ -237,9 +237,9 @@ test('a SIGSEGV in native code kills only the worker: the client reports it and 
     const pending = own.call({ fn: 'socket', af: 'AF_INET', type: 'SOCK_STREAM' });
     await own.raw('crashForTest', {});
     await pending.catch(() => undefined);
-    const crashed = await waitFor('the crash event', () => r.events.find((e) => e.event === 'crashed'));
+    const crashed = await waitFor('the crash event', () => r.events.find((e) => e.event === 'crashed'), 15000);
     assert.equal(crashed.event === 'crashed' && crashed.signal, 'SIGSEGV');
-    await waitFor('the restart', () => r.events.find((e) => e.event === 'restarted'));
+    await waitFor('the restart', () => r.events.find((e) => e.event === 'restarted'), 15000);
     assert.notEqual(own.pid, firstPid);
     // The new worker is a fresh session.
     assert.equal((await own.call({ fn: 'socket', af: 'AF_INET', type: 'SOCK_STREAM' })).wsaErrorName, 'WSANOTINITIALISED');
