@@ -77,6 +77,8 @@ interface Fact {
   readonly lingerSet?: boolean;
   /** For an event fact: the fact before the event, its call's text, and the truth value of that call's result that means failure. */
   readonly prev?: Fact;
+  /** The socket()/accept() call of this function that made this socket (its close is owed from there). */
+  readonly createdBy?: Node | null;
   /** This fact is the failure branch of that disconnect/close call (the call took no effect). */
   readonly revertedFrom?: Node | null;
   readonly atText?: string;
@@ -1153,7 +1155,47 @@ class FunctionWalk {
         return s;
       }
     }
+    const inv = this.invalidTest(n);
+    if (inv) {
+      // `s == INVALID_SOCKET` true: there is no socket on this path, so nothing to close or misuse.
+      const isInvalid = inv.equal === value;
+      if (isInvalid && s.has(inv.key)) {
+        const m = new Map(s);
+        m.set(inv.key, [this.fact('invalid', null, this.newObj())]);
+        return m;
+      }
+      return s;
+    }
     return this.assume(s, condKey(textOf(n, this.src)), value);
+  }
+
+  /** `k == INVALID_SOCKET`, `k != INVALID_SOCKET`, `k < 0` (and the reverse operand order). */
+  private invalidTest(n: Node): { key: string; equal: boolean } | null {
+    if (n.type !== 'binary_expression') return null;
+    const op = n.childForFieldName('operator');
+    const opText = op ? textOf(op, this.src) : '';
+    const left = n.childForFieldName('left');
+    const right = n.childForFieldName('right');
+    if (!left || !right) return null;
+    const lt = textOf(stripParens(left), this.src).replace(/\s+/g, '');
+    const rt = textOf(stripParens(right), this.src).replace(/\s+/g, '');
+    // INVALID_SOCKET and the project spellings of it (SOCK_INVALID, INVALID_SOCK …).
+    const bad = /^(?:[A-Z0-9_]*INVALID[A-Z0-9_]*|\(SOCKET\)-1|\(SOCKET\)\(~0\)|\(SOCKET\)~0|-1|SOCKET_ERROR)$/;
+    // `(s = socket(…)) == INVALID_SOCKET` tests what was just assigned.
+    const target = (x: Node): string | null => {
+      const y = stripParens(x);
+      return y.type === 'assignment_expression' ? keyOf(y.childForFieldName('left'), this.src) : keyOf(y, this.src);
+    };
+    if (opText === '==' || opText === '!=') {
+      const [k, other] = bad.test(rt) ? [target(left), rt] : bad.test(lt) ? [target(right), lt] : [null, ''];
+      if (!k || !other) return null;
+      return { key: k, equal: opText === '==' };
+    }
+    if (opText === '<' && rt === '0') {
+      const k = keyOf(stripParens(left), this.src);
+      return k ? { key: k, equal: true } : null;
+    }
+    return null;
   }
 
   private assume(s: ReadonlyMap<string, readonly Fact[]>, c: { base: string; positive: boolean }, branch: boolean): State {
@@ -1329,7 +1371,7 @@ class FunctionWalk {
         const a = args(v);
         if (hasRole(e, 'create')) kind = socketKindFromArgs(e, a, this.src);
         else if (e.socketParam !== undefined) kind = this.kindOf(cur, keyOf(a[e.socketParam] ?? null, this.src));
-        facts = [this.fact('live', null, this.newObj(), { kind })];
+        facts = [this.fact('live', null, this.newObj(), { kind, createdBy: v })];
       } else facts = [this.fact('unknown', null, this.newObj())];
     } else if (v && NO_SOCKET.test(vText)) {
       facts = [this.fact('invalid', null, this.newObj())];
@@ -1524,16 +1566,18 @@ class FunctionWalk {
 
     // use-after-closesocket
     const usedClosed = this.checkUse(n, facts, label, e, wc);
+    let callFails = false;
     if (e && !usedClosed) {
       if (hasRole(e, 'send')) this.checkSend(n, facts, label, e);
       if (hasRole(e, 'connect')) this.checkReuse(n, facts, label, e);
-      this.checkDisconnect(n, facts, label, e, a, cur, key);
+      callFails = this.checkDisconnect(n, facts, label, e, a, cur, key);
     }
     if (wc.close) this.checkLingerAtClose(n, facts, key, label);
 
     // State update.
     const objs = new Set(facts.map((f) => f.obj));
-    const update = this.transition(n, e, wc, a);
+    // A call that is sure to fail (disconnect data on TCP: WSAENOPROTOOPT) changes nothing.
+    const update = callFails ? null : this.transition(n, e, wc, a);
     if (update) {
       cur = this.mapObjs(cur, key, objs, update);
     } else {
@@ -1586,8 +1630,11 @@ class FunctionWalk {
       const right = e.childForFieldName('right');
       const k = left ? keyOf(left, this.src) : null;
       if (!k || !right || this.src.slice(left!.endIndex, right.startIndex).trim() !== '=') continue;
-      // A constant is a known value; anything else makes tests of the variable uncertain.
-      (m ??= new Map()).set(k.replace(/^this->/, ''), constTruth(textOf(right, this.src)));
+      // A constant is a known value; a state name (`m_state = CLOSING`) makes tests of the variable
+      // uncertain; a computed value (`n = recv(…)`) is data, not a flag.
+      const rt = textOf(right, this.src);
+      if (rt.includes('(') && constTruth(rt) === '?') continue;
+      (m ??= new Map()).set(k.replace(/^this->/, ''), constTruth(rt));
     }
     this.flagCache.set(block.id, m);
     return m;
@@ -1739,7 +1786,9 @@ class FunctionWalk {
     this.report('reuse-after-disconnect', this.severity('reuse-after-disconnect', j.every), n, msg, prev, L('The socket was disconnected here.', 'Здесь сокет был отключён.'), this.swapFixes(prev));
   }
 
-  private checkDisconnect(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry, a: Node[], s: ReadonlyMap<string, readonly Fact[]>, key: string): void {
+  /** Returns true when the call is sure to fail. */
+  private checkDisconnect(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry, a: Node[], s: ReadonlyMap<string, readonly Fact[]>, key: string): boolean {
+    let fails = false;
     const howIdx = paramIndex(e, /^how$/);
     let sendDir = false;
     let dx = false;
@@ -1749,7 +1798,7 @@ class FunctionWalk {
     } else if (hasRole(e, 'disconnect') && !hasRole(e, 'send')) dx = true;
     else if (hasRole(e, 'disconnect-send')) sendDir = true;
     const isDisconnect = sendDir || dx || hasRole(e, 'disconnect-receive');
-    if (!isDisconnect) return;
+    if (!isDisconnect) return false;
 
     // repeated-disconnect
     if (sendDir || dx) {
@@ -1814,6 +1863,7 @@ class FunctionWalk {
         ];
         if (sending) fixes.push({ title: L(`Replace with shutdown(${label}, SD_SEND)`, `Заменить на shutdown(${label}, SD_SEND)`), edits: [this.edit(n.startIndex, n.endIndex, `shutdown(${label}, SD_SEND)`)], preferred: false });
         this.report('disconnect-data-on-tcp', 'warning', buf, msg, null, null, fixes);
+        fails = sending;
       }
     }
 
@@ -1822,6 +1872,7 @@ class FunctionWalk {
       const j = facts.length > 0 && facts.every((f) => f.linger && !f.unsure) ? facts[0] : undefined;
       if (j?.linger) this.lingerCandidates.push({ key, set: j.linger.node, disc: n, opt: j.linger.opt, label });
     }
+    return fails;
   }
 
   private definitelyBuffer(buf: Node): boolean {
@@ -2006,7 +2057,9 @@ class FunctionWalk {
     const flagIdx = paramIndex(e, /flags/i);
     const reuse = hasRole(e, 'disconnect') && flagIdx >= 0 && /TF_REUSE_SOCKET/.test(a[flagIdx] ? textOf(a[flagIdx], this.src) : '');
     const waitsForClose = /\bFD_CLOSE\b|\b(?:WaitForSingleObject(?:Ex)?|WaitForMultipleObjects(?:Ex)?|WSAWaitForMultipleEvents)\s*\(/.test(after);
-    const relies = reuse || waitsForClose;
+    // A drain loop on the same socket waits for the peer's close, which comes only if the FIN went out.
+    const drains = !!key && /\b(?:while|for|do)\b/.test(after) && new RegExp(`\\b(?:recv|WSARecv)\\s*\\(\\s*(?:this->)?${escapeRe(key)}\\s*,`).test(after);
+    const relies = reuse || waitsForClose || (drains && hasRole(e, 'disconnect-send'));
     const conv = e.returns.convention;
     const indent = this.ctx.lines.indentAt(stmt.startIndex);
     const eol = this.ctx.lines.eol;
@@ -2014,8 +2067,8 @@ class FunctionWalk {
     const wrapped = `if (${cond}) {${eol}${indent}    int err = WSAGetLastError();${eol}${indent}    /* handle err */${eol}${indent}}`;
     const why = reuse
       ? L(' The code goes on to treat the socket as recycled, which holds only if the call succeeded (or is pending).', ' Далее код считает сокет подготовленным к повторному использованию, а это верно, только если вызов успешен (или ещё выполняется).')
-      : waitsForClose
-        ? L(" The code then waits for the peer's FD_CLOSE, which never comes if the call failed.", ' Далее код ждёт FD_CLOSE от собеседника, которого не будет, если вызов не удался.')
+      : waitsForClose || drains
+        ? L(' The code then waits for the peer to close (FD_CLOSE or end of stream), which never happens if the call failed.', ' Далее код ждёт, пока собеседник закроет соединение (FD_CLOSE или конец потока), а этого не будет, если вызов не удался.')
         : L('', '');
     const failure = conv === 'bool' ? L('FALSE (WSA_IO_PENDING means it is still running)', 'FALSE (WSA_IO_PENDING означает, что операция ещё выполняется)') : L('SOCKET_ERROR', 'SOCKET_ERROR');
     const label = key ?? '';
@@ -2072,6 +2125,9 @@ class FunctionWalk {
   private owesClose(f: Fact): boolean {
     if (f.esc || f.unsure) return false;
     if (SHUT.has(f.st) && f.at) return true;
+    // A socket this function made with socket()/accept() and never closed (not in main: the
+    // process ends there and Windows frees it).
+    if (f.createdBy && f.st === 'live' && !this.isMain) return true;
     const r = f.revertedFrom;
     return !!r && f.st !== 'closed' && f.st !== 'closed-maybe' && !this.ctx.closeNames.has(calleeOf(r, this.src)?.name ?? '');
   }
@@ -2082,6 +2138,10 @@ class FunctionWalk {
   }
 
   private reportLeak(key: string, leak: Fact, ret: Node | null, overwrite: Node | null): void {
+    if (!SHUT.has(leak.st) && !leak.revertedFrom && leak.createdBy) {
+      this.reportCreatedLeak(key, leak.createdBy, ret, overwrite);
+      return;
+    }
     const prev = (SHUT.has(leak.st) ? leak.at : leak.revertedFrom) ?? leak.at!;
     const line = line1(prev, this.ctx.lines);
     const closeName = this.ctx.options.closeFunctions[0] ?? 'closesocket';
@@ -2131,6 +2191,47 @@ class FunctionWalk {
       }
     }
     this.report('missing-closesocket', 'warning', target, msg, prev, L('Disconnected here; nothing closes it afterwards.', 'Здесь сокет отключён; дальше его никто не закрывает.'), [...fixes, ...this.swapFixes(prev)], `:${key}`);
+  }
+
+  private reportCreatedLeak(key: string, made: Node, ret: Node | null, overwrite: Node | null): void {
+    const line = line1(made, this.ctx.lines);
+    const closeName = this.ctx.options.closeFunctions[0] ?? 'closesocket';
+    const madeLabel = callLabel(made, this.src);
+    const eol = this.ctx.lines.eol;
+    const fixes: QuickFix[] = [];
+    let target: Node;
+    let msg: Localized;
+    const insertBefore = (stmt: Node, en: string, ru: string): void => {
+      if (this.pf.parentOf(stmt)?.type !== 'compound_statement') return;
+      const ls = this.ctx.lines.lineStart(this.ctx.lines.pos(stmt.startIndex).line);
+      if (this.src.slice(ls, stmt.startIndex).trim() !== '') return;
+      fixes.push({ title: L(en, ru), edits: [this.edit(ls, ls, `${this.ctx.lines.indentAt(stmt.startIndex)}${closeName}(${key});${eol}`)], preferred: true });
+    };
+    if (overwrite) {
+      target = overwrite;
+      msg = L(
+        `'${key}' is overwritten while the socket from ${madeLabel} on line ${line} is still open: that handle leaks. Call ${closeName}(${key}) first.`,
+        `'${key}' перезаписывается, хотя сокет из ${madeLabel} в строке ${line} ещё открыт: этот дескриптор утекает. Сначала вызовите ${closeName}(${key}).`,
+      );
+      const stmt = enclosingStatement(overwrite, this.pf);
+      if (stmt) insertBefore(stmt, `Insert ${closeName}(${key}) before it`, `Вставить ${closeName}(${key}) перед этим`);
+    } else if (ret) {
+      target = ret;
+      msg = L(
+        `'${key}' leaks on this return: the socket from ${madeLabel} on line ${line} is never closed on the way here. Call ${closeName}(${key}).`,
+        `'${key}' утекает при этом возврате: сокет из ${madeLabel} в строке ${line} по пути сюда так и не закрыт. Вызовите ${closeName}(${key}).`,
+      );
+      insertBefore(ret, `Insert ${closeName}(${key}) before the return`, `Вставить ${closeName}(${key}) перед return`);
+    } else {
+      const body = this.body!;
+      const close = body.lastChild;
+      target = close && close.type === '}' ? close : body;
+      msg = L(
+        `'${key}' is never closed: the socket from ${madeLabel} on line ${line} reaches the end of the function open. Call ${closeName}(${key}).`,
+        `'${key}' так и не закрыт: сокет из ${madeLabel} в строке ${line} доходит до конца функции открытым. Вызовите ${closeName}(${key}).`,
+      );
+    }
+    this.report('missing-closesocket', 'warning', target, msg, made, L('The socket is made here.', 'Здесь сокет создан.'), fixes, `:${key}`);
   }
 
   // ---- output ------------------------------------------------------------------------------
@@ -2203,7 +2304,7 @@ function escapeRe(s: string): string {
 function factSig(f: Fact): string {
   let c = '';
   if (f.conds) for (const [k, v] of f.conds) c += `${k}=${String(v)};`;
-  return `${f.st}|${f.at?.id ?? -1}|${f.obj}|${f.esc}|${f.kind ?? ''}|${f.unsure ? 1 : 0}|${f.sendShutBy?.id ?? -1}|${f.linger?.node.id ?? -1}|${c}`;
+  return `${f.st}|${f.at?.id ?? -1}|${f.obj}|${f.esc}|${f.kind ?? ''}|${f.unsure ? 1 : 0}|${f.sendShutBy?.id ?? -1}|${f.linger?.node.id ?? -1}|${f.createdBy ? 1 : 0}|${f.revertedFrom?.id ?? -1}|${c}`;
 }
 
 function dedupe(facts: readonly Fact[]): Fact[] {

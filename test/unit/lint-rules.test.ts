@@ -381,3 +381,23 @@ test('missing-closesocket: sockets held by objects or read from shared storage a
   // But a plain SOCKET made here still counts.
   assert.deepEqual(await found(`void f() {\n  auto s = socket(AF_INET, SOCK_STREAM, 0);\n  shutdown(s, SD_SEND);\n}`, 'missing-closesocket'), ['4:warning']);
 });
+
+test('missing-closesocket: a socket made here and dropped on an early return; the INVALID_SOCKET branch owes nothing', async () => {
+  assert.deepEqual(
+    await found(`int serve(SOCKET l) {\n  SOCKET c = accept(l, NULL, NULL);\n  if (c == INVALID_SOCKET) return -1;\n  if (send(c, "hi", 2, 0) == SOCKET_ERROR) {\n    return 0;\n  }\n  closesocket(c);\n  return 0;\n}`, 'missing-closesocket', 'x.c'),
+    ['5:warning'],
+  );
+  assert.deepEqual(await found(`SOCKET open_one(void) {\n  SOCKET s;\n  if ((s = socket(AF_INET, SOCK_STREAM, 0)) == INVALID_SOCKET) return INVALID_SOCKET;\n  return s;\n}`, 'missing-closesocket', 'x.c'), []);
+  // main: the process ends and Windows frees the handle.
+  assert.deepEqual(await found(`int main(void) {\n  WSADATA w; WSAStartup(MAKEWORD(2,2), &w);\n  SOCKET s = socket(AF_INET, SOCK_STREAM, 0);\n  return 0;\n}`, 'missing-closesocket', 'x.c'), []);
+});
+
+test('a WSASendDisconnect that is sure to fail (data on TCP) shuts nothing: a later shutdown is not a repeat', async () => {
+  const code = `void f() {\n  SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);\n  WSABUF why;\n  WSASendDisconnect(s, &why);\n  shutdown(s, SD_SEND);\n  closesocket(s);\n}`;
+  assert.deepEqual(await found(code, 'disconnect-data-on-tcp'), ['4:warning']);
+  assert.deepEqual(await found(code, 'repeated-disconnect'), []);
+});
+
+test('unchecked-result: an unchecked shutdown(SD_SEND) followed by a drain loop is a warning', async () => {
+  assert.deepEqual(await found(`void f(SOCKET s) {\n  shutdown(s, SD_SEND);\n  while (recv(s, b, sizeof b, 0) > 0) {}\n  closesocket(s);\n}`, 'unchecked-result'), ['2:warning']);
+});
