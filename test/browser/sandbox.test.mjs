@@ -52,10 +52,12 @@ export default async function check({ workbench, page }) {
   // Hidden and shown again (the webview is rebuilt): the chosen call form and the journal are back.
   await view.locator('#f-form').selectOption('shutdown');
   await view.locator('#f-how').waitFor({ state: 'visible' });
-  await workbench.runCommand('File: New Untitled Text File');
-  await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ state: 'visible' });
+  await workbench.openFile('graceful-close.c');
   await page.locator('.tab', { hasText: 'Winsock Sandbox' }).click();
   const again = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   await again.locator('li.entry[data-fn="send"] .wsa-error', { hasText: 'WSAESHUTDOWN' }).first().waitFor({ state: 'visible', timeout: 30_000 });
   assert.equal(await again.locator('#f-form').inputValue(), 'shutdown', 'the call form kept its function across hide/show');
+
+  // VS Code marks the theme kind on the webview's body (the stylesheet's high-contrast rules key on it).
+  assert.match(await again.locator('body').getAttribute('class'), /\bvscode-(light|dark|high-contrast)\b/);
 }
