@@ -44,6 +44,7 @@ export function panelStrings(): Record<string, string> {
     function: t('Function'),
     socketArg: t('Socket'),
     noSocketArg: t('(no socket)'),
+    needSocket: t('This call needs a socket: make one with socket() first.'),
     text: t('Text'),
     maxBytes: t('Bytes at most'),
     how: t('How'),

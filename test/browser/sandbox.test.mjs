@@ -49,6 +49,16 @@ export default async function check({ workbench, page }) {
   await view.locator('svg.diagram g.node.current').first().waitFor({ state: 'visible' });
   await workbench.screenshot('sandbox');
 
+  // A call by hand through the form: WSAStartup, then socket(); the new socket is listed as
+  // created and the diagram lights that state.
+  await view.locator('#f-form').selectOption('WSAStartup');
+  await view.locator('#call-submit').click();
+  await view.locator('#f-form').selectOption('socket');
+  await view.locator('#call-submit').click();
+  const row = view.locator('#sockets tbody tr').first();
+  await row.locator('td.state', { hasText: 'created' }).waitFor({ state: 'visible', timeout: 30_000 });
+  await view.locator('svg.diagram g.node.current[data-state="created"]').waitFor({ state: 'visible' });
+
   // Hidden and shown again (the webview is rebuilt): the chosen call form and the journal are back.
   await view.locator('#f-form').selectOption('shutdown');
   await view.locator('#f-how').waitFor({ state: 'visible' });

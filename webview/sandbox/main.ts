@@ -226,6 +226,10 @@ function callForm(p: PanelState): HTMLElement {
     ev.preventDefault();
     const call = buildCall(which.value as CallForm);
     if (call) post({ type: 'call', call });
+    else {
+      errorMessage = str('needSocket');
+      render();
+    }
   });
   form.append(
     h('div', { class: 'row' }, h('label', { for: 'f-form' }, str('function')), which),
