@@ -146,6 +146,31 @@ suite('sandbox panel', () => {
     await pollUntil('WSAENOPROTOOPT from the new worker', () => api.state()?.journal.find((e) => e.wsaErrorName === 'WSAENOPROTOOPT'));
   });
 
+  test('a changed setting reaches the worker: with maxSockets 1 a second socket is refused', async function () {
+    this.timeout(60_000);
+    const config = vscode.workspace.getConfiguration('winsockLens.sandbox');
+    await config.update('maxSockets', 1, vscode.ConfigurationTarget.Global);
+    try {
+      // The panel applies the setting when VS Code reports the change: try until it has.
+      let refused: string | undefined;
+      const end = Date.now() + 30_000;
+      while (!refused) {
+        if (Date.now() > end) throw new Error('timed out after 30000 ms waiting for the second socket to be refused');
+        const before = api.errors().length;
+        await api.post({ type: 'restart' });
+        await api.post({ type: 'call', call: { fn: 'WSAStartup' } });
+        await api.post({ type: 'call', call: { fn: 'socket', af: 'AF_INET', type: 'SOCK_STREAM' } });
+        await api.post({ type: 'call', call: { fn: 'socket', af: 'AF_INET', type: 'SOCK_STREAM' } });
+        refused = api.errors().slice(before).find((m) => m.includes('winsockLens.sandbox.maxSockets'));
+        if (!refused) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.match(refused, /already holds 1 sockets/);
+      assert.equal(api.state()?.sockets.length, 1);
+    } finally {
+      await config.update('maxSockets', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('closing the panel ends the worker', async function () {
     this.timeout(30_000);
     const pid = api.workerPid();
