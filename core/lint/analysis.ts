@@ -13,7 +13,7 @@ import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
 import type { FunctionEntry } from '../model/types';
 import type { Localized } from '../model/types';
 import type { LintOptions, QuickFix, RuleId, Severity, TextEdit } from './types';
-import { constantValue, describeError, hasRole, paramIndex, paramsOfType, predictedError, refusesDatagram, winsockFunction } from './facts';
+import { constantValue, describeError, hasRole, needsStartup, paramIndex, paramsOfType, predictedError, refusesDatagram, winsockFunction } from './facts';
 import { ruleMeta } from './rules';
 import { LineIndex } from './text';
 import type { SocketState } from '../model/types';
@@ -1546,14 +1546,15 @@ class FunctionWalk {
     let cur: ReadonlyMap<string, readonly Fact[]> = s;
     if (e && hasRole(e, 'startup')) return this.setWsa(cur, 'wsa-on', n);
     if (e && hasRole(e, 'cleanup')) return this.setWsa(cur, 'wsa-off', n);
+    // not-initialized: the call needs WSAStartup (the model's state machine says so) and no path
+    // here has it in effect, or one names the WSAStartup it skips.
+    const wsa = this.get(cur, WSA);
+    const notInit = wsa.filter((f) => f.st === 'wsa-none' || f.st === 'wsa-off');
+    if (notInit.length > 0 && notInit.every((f) => !f.unsure) && !wsa.some((f) => f.st === 'unknown') && (!e || needsStartup(e))) this.reportNotInitialized(n, wsa);
     if (e && e.socketParam === undefined && !hasRole(e, 'create')) {
       this.syntacticChecks(n, e, a, null);
       return cur;
     }
-    // not-initialized: every path here is before WSAStartup or after WSACleanup.
-    const wsa = this.get(cur, WSA);
-    const notInit = wsa.filter((f) => f.st === 'wsa-none' || f.st === 'wsa-off');
-    if (notInit.length > 0 && notInit.every((f) => !f.unsure) && !wsa.some((f) => f.st === 'unknown')) this.reportNotInitialized(n, wsa);
     const sockIndex = wc.close ? (e?.socketParam ?? 0) : e?.socketParam;
     if (sockIndex === undefined) return cur;
     const sockArg = a[sockIndex];

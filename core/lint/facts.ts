@@ -93,3 +93,16 @@ export function predictedError(e: FunctionEntry, state: SocketState, argTexts: r
   if (!p || p.ok || p.uncertain) return modelError(e, state, kind);
   return p.error;
 }
+
+const startupCache = new Map<string, boolean>();
+
+/** Whether the model's state machine refuses this call before WSAStartup (WSANOTINITIALISED). */
+export function needsStartup(e: FunctionEntry): boolean {
+  let v = startupCache.get(e.name);
+  if (v === undefined) {
+    const p = predictCall(e.name, undefined, {}, { initialized: false, socketType: 'unknown', providerHasDisconnectData: false });
+    v = !!p && !p.ok && p.error === 'WSANOTINITIALISED';
+    startupCache.set(e.name, v);
+  }
+  return v;
+}
