@@ -47,6 +47,9 @@ function shown(text: string): string {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** How long an entry waits for the loopback ACK of a FIN it just sent (see above). */
+const FIN_ACK_SETTLE_MS = 200;
+
 /** Calls that never change a connection's TCP state: their entries skip the kernel lookup. */
 const QUIET_CALLS: ReadonlySet<string> = new Set(['WSAGetLastError', 'WSAEnumProtocolsW', 'getsockopt', 'setsockopt', 'ioctlsocket', 'WSAStartup', 'WSACleanup']);
 const CONNECTED: readonly SocketState[] = ['connected', 'send-shut', 'receive-shut', 'both-shut'];
@@ -272,7 +275,15 @@ export class SandboxSession {
     const local = after ? after.localPort : (ports as { local?: number } | undefined)?.local;
     const remote = after ? after.remotePort : (ports as { remote?: number } | undefined)?.remote;
     const isStream = (after?.type ?? 'SOCK_STREAM') === 'SOCK_STREAM';
-    const kernelState = isStream && local !== undefined && !QUIET_CALLS.has(call.fn) ? this.backend.kernelState(local, remote) : undefined;
+    let kernelState = isStream && local !== undefined && !QUIET_CALLS.has(call.fn) ? this.backend.kernelState(local, remote) : undefined;
+    // A FIN just sent is acknowledged by the loopback peer's kernel within microseconds, but the
+    // first read may come before that ACK. Read again for a few milliseconds so that the entry
+    // shows the settled state (FIN_WAIT2) rather than the instant in between. The peer's own
+    // close cannot slip in meanwhile: it runs on this event loop, which this loop holds.
+    if (kernelState === 'FIN_WAIT1' && ok && local !== undefined) {
+      const deadline = Date.now() + FIN_ACK_SETTLE_MS;
+      while (kernelState === 'FIN_WAIT1' && Date.now() < deadline) kernelState = this.backend.kernelState(local, remote);
+    }
 
     if (!interrupted) this.backend.afterCall(outcome.error);
 
