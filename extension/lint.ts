@@ -6,6 +6,7 @@ import type { DocumentParses } from './documentParses';
 import * as lintCodeActions from './lintCodeActions';
 import { LintDiagnostics } from './lintDiagnostics';
 import * as lintRuleDocs from './lintRuleDocs';
+import { sharedLog } from './log';
 
 async function loadLinter(extensionUri: vscode.Uri): Promise<Linter> {
   return createLinter(async (file) => {
@@ -19,8 +20,7 @@ async function loadLinter(extensionUri: vscode.Uri): Promise<Linter> {
 }
 
 export function register(context: vscode.ExtensionContext, parses: DocumentParses): LintDiagnostics {
-  const log = vscode.window.createOutputChannel('Winsock Lens', { log: true });
-  context.subscriptions.push(log);
+  const log = sharedLog(context);
   const linter = loadLinter(context.extensionUri);
   // A failure shows in the output channel once; every document's run then reports it too.
   linter.catch((err: unknown) => log.error(vscode.l10n.t('The lint engine could not start: {0}', err instanceof Error ? err.message : String(err))));

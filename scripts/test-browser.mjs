@@ -20,7 +20,7 @@ const argv = process.argv.slice(2);
 const noBuild = argv.includes('--no-build');
 const vsixIndex = argv.indexOf('--vsix');
 const vsix = vsixIndex >= 0 ? path.resolve(argv[vsixIndex + 1] ?? '') : undefined;
-const filters = argv.filter((a, i) => !a.startsWith('--') && i !== vsixIndex + 1);
+const filters = argv.filter((a, i) => !a.startsWith("--") && (vsixIndex < 0 || i !== vsixIndex + 1));
 const CHECK_TIMEOUT_MS = Number(process.env.WINSOCK_LENS_BROWSER_CHECK_TIMEOUT_MS ?? 180_000);
 
 const checksDir = path.join(repoRoot, 'test/browser');
