@@ -49,6 +49,7 @@ export function preprocess(text: string, defines: Readonly<Record<string, string
   let pos = 0;
   let line = 0;
   let nextOpen = text.indexOf('/*');
+  let commentClose = -1;
   const n = text.length;
 
   const markInactive = (l: number): void => {
@@ -75,7 +76,11 @@ export function preprocess(text: string, defines: Readonly<Record<string, string
     }
     if (nextOpen !== -1 && nextOpen < pos) nextOpen = text.indexOf('/*', pos);
     // Only lines that open or are inside a block comment need a closer look.
-    inBlockComment = startedInComment || (nextOpen !== -1 && nextOpen < logicalEnd) ? scanComments(text, pos, logicalEnd, startedInComment) : false;
+    if (startedInComment) {
+      // Inside a block comment: jump to its end instead of rescanning every line of it.
+      if (commentClose < pos) commentClose = text.indexOf('*/', pos);
+      inBlockComment = commentClose === -1 || commentClose + 2 > logicalEnd ? true : scanComments(text, pos, logicalEnd, true);
+    } else inBlockComment = nextOpen !== -1 && nextOpen < logicalEnd ? scanComments(text, pos, logicalEnd, false) : false;
     let blank = !active;
     if (isDirective) {
       const raw = text.slice(pos, logicalEnd);
@@ -202,7 +207,15 @@ function endsWithBackslash(text: string, from: number, end: number): boolean {
 
 /** Replaces every character but line breaks with a space. */
 function blankOut(s: string): string {
-  return s.replace(/[^\r\n]/g, ' ');
+  const parts: string[] = [];
+  let from = 0;
+  for (let nl = s.indexOf('\n'); nl !== -1; nl = s.indexOf('\n', from)) {
+    const cr = nl > from && s.charCodeAt(nl - 1) === 13;
+    parts.push(' '.repeat(nl - from - (cr ? 1 : 0)) + (cr ? '\r\n' : '\n'));
+    from = nl + 1;
+  }
+  parts.push(' '.repeat(s.length - from).replace(/ $/, s.endsWith('\r') ? '\r' : ' '));
+  return parts.join('');
 }
 
 /** Whether a block comment is still open at `to`, given whether one was open at `from`. */
