@@ -1484,6 +1484,45 @@ const getsocknameFn: FunctionEntry = {
   transitions: [{ from: ['created'], error: 'WSAEINVAL' }, { from: '*' }],
 };
 
+const getpeernameFn: FunctionEntry = {
+  kind: 'function',
+  name: 'getpeername',
+  signature: `int WSAAPI getpeername(
+  _In_                                      SOCKET              s,
+  _Out_writes_bytes_to_(*namelen, *namelen) struct sockaddr FAR *name,
+  _Inout_                                   int FAR            *namelen
+);`,
+  summary: t('Gets the address of the peer a socket is connected to.', 'Получает адрес удалённой стороны, с которой соединён сокет.'),
+  params: [
+    p('s', 'SOCKET', 'in', false, 'A connected socket.', 'Подключённый сокет.'),
+    p('name', 'struct sockaddr FAR *', 'out', false, "Receives the peer's address.", 'Получает адрес удалённой стороны.'),
+    p('namelen', 'int FAR *', 'in-out', false, 'In: the size of `name`; out: the size of the address.', 'На входе — размер `name`; на выходе — размер адреса.'),
+  ],
+  returns: { convention: 'zero-or-socket-error', doc: ZERO_OR_SOCKET_ERROR },
+  errors: [
+    NOT_INITIALISED,
+    NET_DOWN,
+    e('WSAEFAULT', '`name` or `namelen` is not in valid user memory, or `namelen` is too small.', '`name` или `namelen` не находятся в допустимой памяти пользователя, или `namelen` слишком мал.'),
+    IN_PROGRESS,
+    e('WSAENOTCONN', 'The socket is not connected.', 'Сокет не подключён.'),
+    NOT_SOCK,
+  ],
+  remarks: [
+    r(
+      'connected-only',
+      'Works only on a connected socket; for a datagram socket it gives the address set by `connect`, not the sender of the last datagram.',
+      'Работает только с подключённым сокетом; для датаграммного сокета возвращает адрес, заданный `connect`, а не отправителя последней датаграммы.',
+      true,
+    ),
+  ],
+  requirements: WS2_32_WINSOCK_H,
+  source: doc('winsock/nf-winsock-getpeername'),
+  related: ['getsockname', 'connect', 'accept', 'sockaddr'],
+  roles: ['query'],
+  socketParam: 0,
+  transitions: [{ from: ['created', 'bound', 'listening'], socketType: 'stream', error: 'WSAENOTCONN' }, { from: '*' }],
+};
+
 const getaddrinfoFn: FunctionEntry = {
   kind: 'function',
   name: 'getaddrinfo',
@@ -1511,6 +1550,7 @@ const getaddrinfoFn: FunctionEntry = {
     ),
   },
   errors: [
+    NOT_INITIALISED,
     e('WSATRY_AGAIN', 'A temporary failure in name resolution (EAI_AGAIN).', 'Временный сбой разрешения имени (EAI_AGAIN).'),
     e('WSAEINVAL', 'An invalid value in `ai_flags` of `pHints` (EAI_BADFLAGS).', 'Недопустимое значение `ai_flags` в `pHints` (EAI_BADFLAGS).'),
     e('WSANO_RECOVERY', 'A non-recoverable failure in name resolution (EAI_FAIL).', 'Неустранимый сбой разрешения имени (EAI_FAIL).'),
@@ -1558,6 +1598,7 @@ export const disconnectFunctions: readonly FunctionEntry[] = [
   wsaAsyncSelect,
   wsaGetOverlappedResult,
   recvfromFn,
+  getpeernameFn,
   wsaRecvFromFn,
   getsocknameFn,
   getaddrinfoFn,
