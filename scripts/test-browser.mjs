@@ -107,7 +107,7 @@ try {
       const shot = path.join(repoRoot, 'test-results/browser', `${path.basename(file).replace(/\.test\.m?[jt]s$/, '')}.png`);
       mkdirSync(path.dirname(shot), { recursive: true });
       await page.screenshot({ path: shot }).catch(() => {});
-      console.error(`  ✘ ${name}: ${err instanceof Error ? err.message : String(err)}\n    screenshot: ${path.relative(repoRoot, shot)}`);
+      console.error(`  ✘ ${name}: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n    screenshot: ${path.relative(repoRoot, shot)}`);
       if (errors.length) console.error(`    page errors: ${errors.slice(0, 3).join(' | ')}`);
       results.push({ name, ok: false });
     } finally {

@@ -27,14 +27,34 @@ export class Workbench {
     await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: timeoutMs });
   }
 
+  /**
+   * Opens the command palette, types `>title` and waits for the command's row; returns the input.
+   * A webview that is still loading (the Markdown preview, the sandbox panel) can swallow F1 or take
+   * focus back and close the palette: then focus returns to the workbench and the whole step is
+   * tried again, until the row shows or the deadline passes.
+   */
+  async findCommand(title, { timeoutMs = 30_000 } = {}) {
+    const input = this.page.locator('.quick-input-widget input');
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        await this.page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible', timeout: 3_000 });
+        await input.fill(`>${title}`, { timeout: 3_000 });
+        await row.waitFor({ state: 'visible', timeout: 5_000 });
+        return input;
+      } catch (err) {
+        if (Date.now() > deadline) throw new Error(`the command palette did not offer "${title}" within ${timeoutMs} ms: ${err.message}`);
+        await this.page.keyboard.press('Escape');
+        await this.page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+      }
+    }
+  }
+
   /** Runs a command from the command palette by its title, e.g. 'Developer: Show Running Extensions'. */
   async runCommand(title, { timeoutMs = 15_000 } = {}) {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: timeoutMs });
-    await input.fill(`>${title}`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    const input = await this.findCommand(title, { timeoutMs: Math.max(timeoutMs, 30_000) });
     await this.page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: timeoutMs });
   }

@@ -55,11 +55,7 @@ export default async function check({ workbench, page }) {
     await workbench.screenshot('reference-en');
 
     // The command from the palette asks for the symbol with a QuickPick of the whole model.
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>Open Winsock Reference Page');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Winsock Reference Page' }).first().waitFor({ state: 'visible' });
+    const input = await workbench.findCommand('Open Winsock Reference Page');
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget input[placeholder="Type a Winsock function, constant, type or error name"]').waitFor({ state: 'visible' });
     await input.fill('WSAESHUTDOWN');
