@@ -45,7 +45,6 @@ const all = [
   { ...nodeCommon, entryPoints: { extension: 'extension/main.ts' }, outdir: 'dist' },
   { ...nodeCommon, entryPoints: { cli: 'cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...nodeCommon, entryPoints: { 'sandbox-worker': 'sandbox/worker.ts' }, outdir: 'dist' },
-  { ...nodeCommon, entryPoints: { 'debug-adapter': 'debug-adapter/main.ts' }, outdir: 'dist' },
   {
     bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: production,
     sourcemap: !production, sourcesContent: false, logLevel: 'silent', plugins: [problemMatcherPlugin],

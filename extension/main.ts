@@ -20,7 +20,9 @@ export function activate(context: vscode.ExtensionContext): WinsockLensApi {
     hover.register(context, parses);
     lint.register(context, parses);
     referencePage.register(context);
-    api.sandbox = sandboxPanel.register(context);
+    const sandboxApi = sandboxPanel.register(context);
+    // The hooks drive the panel without its webview: handed out only to the extension's own tests.
+    if (context.extensionMode === vscode.ExtensionMode.Test) api.sandbox = sandboxApi;
   } catch (err) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Winsock Lens failed to start: {0}', String(err)));
   }

@@ -1,6 +1,7 @@
 // Addresses the sandbox accepts: IPv4 and IPv6 literals (and 'localhost'); loopback unless the
 // machine-scoped setting allows remote hosts.
 import { isIPv4, isIPv6 } from 'node:net';
+import { isLoopbackLiteral } from '../core/sandbox/loopback';
 
 export interface ParsedAddress {
   readonly family: 'AF_INET' | 'AF_INET6';
@@ -17,9 +18,5 @@ export function parseAddress(address: string): ParsedAddress | undefined {
 
 /** 127.0.0.0/8, ::1 and ::ffff:127.x.y.z. */
 export function isLoopback(p: ParsedAddress): boolean {
-  if (p.family === 'AF_INET') return p.text.startsWith('127.');
-  const t = p.text.toLowerCase();
-  if (t === '::1' || /^(0{1,4}:){7}0{0,3}1$/.test(t)) return true;
-  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(t);
-  return m !== null && (m[1] ?? '').startsWith('127.');
+  return isLoopbackLiteral(p.text);
 }

@@ -109,7 +109,8 @@ export async function ensureVSCodeServer({ log = (m) => console.error(`[vscode-r
     ...process.env,
     TMPDIR: tmpDir,
     npm_config_yes: 'true',
-    npm_config_nodedir: '/usr',
+    // node-gyp builds against the running Node's own headers (<prefix>/include/node).
+    npm_config_nodedir: path.resolve(path.dirname(process.execPath), '..'),
     npm_config_update_notifier: 'false',
     npm_config_fund: 'false',
     npm_config_audit: 'false',

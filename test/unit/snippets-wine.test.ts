@@ -165,7 +165,11 @@ function runUnderWine(exe: string, args: string[], stdin: string, timeoutMs: num
 async function prepareWine(): Promise<void> {
   mkdirSync(prefix, { recursive: true });
   // A fresh prefix: let wineboot finish before the first program runs (tens of seconds once).
-  spawnSync('wineboot', ['-i'], { env: wineEnv, stdio: 'ignore', timeout: 180_000 });
+  const r = spawnSync('wineboot', ['-i'], { env: wineEnv, stdio: 'ignore', timeout: 300_000 });
+  if (r.error || r.status !== 0) {
+    rmSync(prefix, { recursive: true, force: true });
+    throw new Error(`creating the Wine prefix ${prefix} failed (${r.error?.message ?? `wineboot exit ${r.status}`}); it was removed`);
+  }
 }
 
 // On a developer machine without MinGW or Wine the tests are skipped with the reason; in CI
