@@ -45,7 +45,7 @@ export class SandboxHost implements vscode.Disposable {
 
   /** Starts the worker if it is not running yet (the panel calls this when it opens). */
   start(): Promise<SandboxClient> {
-    if (this.disposed) return Promise.reject(new SandboxClientError('disposed', 'The sandbox was closed.'));
+    if (this.disposed) return Promise.reject(new SandboxClientError('disposed', vscode.l10n.t('The sandbox was closed.')));
     if (this.client) return Promise.resolve(this.client);
     this.starting ??= this.spawn();
     return this.starting;
@@ -58,7 +58,7 @@ export class SandboxHost implements vscode.Disposable {
       const client = await SandboxClient.start({ workerPath: this.options.workerPath, limits: this.options.limits(), stdio: 'ignore' });
       if (this.disposed) {
         await client.dispose();
-        throw new SandboxClientError('disposed', 'The sandbox was closed.');
+        throw new SandboxClientError('disposed', vscode.l10n.t('The sandbox was closed.'));
       }
       this.client = client;
       client.onEvent((e) => {
@@ -197,7 +197,8 @@ export class SandboxHost implements vscode.Disposable {
       const what = err instanceof SandboxClientError ? `${err.code}: ${err.message}` : errorText(err);
       this.options.log.warn(`sandbox: ${msg.type} failed: ${what}`);
       if (err instanceof UnboundPlaceholderError) this.options.showError(vscode.l10n.t('The recipe stopped: {0}', err.message));
-      else this.options.showError(vscode.l10n.t('The sandbox could not do that: {0}', err instanceof Error ? err.message : String(err)));
+      else if (err instanceof SandboxClientError) this.options.showError(sandboxFailureText(err));
+      else this.options.showError(vscode.l10n.t('The sandbox could not do that: {0}', errorText(err)));
     }
     await this.refresh();
   }
@@ -284,4 +285,22 @@ export class SandboxHost implements vscode.Disposable {
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** A sandbox failure in the UI language: the reason by its code, the worker's own detail after it. */
+function sandboxFailureText(err: SandboxClientError): string {
+  switch (err.code) {
+    case 'timeout':
+      return vscode.l10n.t('The call did not finish within winsockLens.sandbox.callTimeoutMs and was abandoned ({0}).', err.message);
+    case 'cancelled':
+      return vscode.l10n.t('The call was cancelled ({0}).', err.message);
+    case 'limit':
+      return vscode.l10n.t('The session already holds as many sockets as winsockLens.sandbox.maxSockets allows ({0}).', err.message);
+    case 'refused-address':
+      return vscode.l10n.t('Only loopback addresses are allowed unless the machine setting winsockLens.sandbox.allowRemoteHosts is on ({0}).', err.message);
+    case 'crashed':
+      return vscode.l10n.t('The sandbox worker crashed; a new one is starting ({0}).', err.message);
+    default:
+      return vscode.l10n.t('The sandbox could not do that: {0}', err.message);
+  }
 }
