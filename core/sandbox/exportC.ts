@@ -7,7 +7,7 @@
 // timeout) instead of blocking forever. Compiles with MinGW-w64 (-Wall -Wextra -Werror) and MSVC.
 import type { JournalEntry, PeerBehaviour, SandboxCall, SocketHandle } from '../protocol/sandbox';
 import { callText, cString, utf8Length } from './callText';
-import { SANDBOX_WSA_ERRORS } from './wsaErrors';
+import { SANDBOX_WSA_ERROR_NAMES, wsaErrorValue } from './wsaErrors';
 
 export interface ExportOptions {
   /** The peer's behaviour the program imitates (default: the journal's last, else 'sink'). */
@@ -73,7 +73,7 @@ export function exportC(entries: readonly JournalEntry[], options: ExportOptions
   });
 
   const socketVars = [...variables].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  const errorCases = Object.entries(SANDBOX_WSA_ERRORS)
+  const errorCases = SANDBOX_WSA_ERROR_NAMES.map((n) => [n, wsaErrorValue(n)] as const)
     .sort((a, b) => a[1] - b[1])
     .map(([n, v]) => `    case ${v}: return "${n}";`);
   const date = (options.date ?? new Date()).toISOString().slice(0, 19).replace('T', ' ');

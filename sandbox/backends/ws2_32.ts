@@ -38,7 +38,7 @@ const WSAID_DISCONNECTEX = (() => {
 })();
 const WSADATA_SIZE = 408;
 const PROTOCOL_INFOW_SIZE = 628;
-const WSAEWOULDBLOCK = 10035;
+const WSAEWOULDBLOCK = wsaErrorValue('WSAEWOULDBLOCK');
 
 /** MIB_TCPROW: dwState, dwLocalAddr, dwLocalPort, dwRemoteAddr, dwRemotePort (ports in network order). */
 const ROW = 20;
