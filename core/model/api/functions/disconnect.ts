@@ -6,32 +6,12 @@ import type {
   ErrorCondition,
   FunctionEntry,
   Localized,
-  ParamDirection,
-  ParamDoc,
   Remark,
   Requirements,
   SocketState,
   Transition,
 } from '../../types';
-
-// ---------------------------------------------------------------------------------------------
-// Builders.
-
-function t(en: string, ru: string): Localized {
-  return { en, ru };
-}
-
-function p(name: string, type: string, direction: ParamDirection, optional: boolean, en: string, ru: string): ParamDoc {
-  return { name, type, direction, optional, doc: t(en, ru) };
-}
-
-function e(code: string, en: string, ru: string): ErrorCondition {
-  return { code, when: t(en, ru) };
-}
-
-function r(id: string, en: string, ru: string, key = false): Remark {
-  return key ? { id, text: t(en, ru), key: true } : { id, text: t(en, ru) };
-}
+import { e, p, r, t } from './builders';
 
 // ---------------------------------------------------------------------------------------------
 // Requirements.

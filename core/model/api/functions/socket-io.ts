@@ -4,40 +4,13 @@
 import type {
   ErrorCondition,
   FunctionEntry,
-  Localized,
-  ParamDirection,
   ParamDoc,
   Remark,
   Requirements,
   SocketState,
   Transition,
 } from '../../types';
-
-// ---------------------------------------------------------------------------------------------
-// Small builders: they keep the table readable and make every text carry both languages.
-
-function text(en: string, ru: string): Localized {
-  return { en, ru };
-}
-
-function param(
-  name: string,
-  type: string,
-  direction: ParamDirection,
-  optional: boolean,
-  en: string,
-  ru: string,
-): ParamDoc {
-  return { name, type, direction, optional, doc: text(en, ru) };
-}
-
-function fails(code: string, en: string, ru: string): ErrorCondition {
-  return { code, when: text(en, ru) };
-}
-
-function remark(id: string, en: string, ru: string, key = false): Remark {
-  return key ? { id, text: text(en, ru), key: true } : { id, text: text(en, ru) };
-}
+import { e as fails, p as param, r as remark, t as text } from './builders';
 
 // ---------------------------------------------------------------------------------------------
 // Requirements shared by several entries.
