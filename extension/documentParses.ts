@@ -75,7 +75,8 @@ export class DocumentParses implements vscode.Disposable {
     this.entries.delete(key);
   }
 
-  private loadParser(): Promise<CParser> {
+  /** The one C/C++ parser of the extension (its .wasm files read once); lint shares it. */
+  loadParser(): Promise<CParser> {
     this.parser ??= CParser.create((file) => this.readWasm(file)).catch((err: unknown) => {
       this.parser = undefined; // try again on the next request
       throw err;

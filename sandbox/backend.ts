@@ -98,3 +98,19 @@ export interface Backend {
   /** A trivial native call (for the benchmark's in-process comparison). */
   trivialNativeCall(): number;
 }
+
+/**
+ * The local and remote ports of a socket, read with getsockname/getpeername (the port sits at
+ * bytes 2–3 of sockaddr_in and sockaddr_in6 alike); a side that has none is left out.
+ */
+export function socketPorts(
+  f: { getsockname(s: number, addr: Buffer, len: number[]): unknown; getpeername(s: number, addr: Buffer, len: number[]): unknown },
+  handle: SocketHandle,
+): { local?: number; remote?: number } {
+  const out: { local?: number; remote?: number } = {};
+  const local = Buffer.alloc(128);
+  if (f.getsockname(handle, local, [128]) === 0) out.local = local.readUInt16BE(2);
+  const remote = Buffer.alloc(128);
+  if (f.getpeername(handle, remote, [128]) === 0) out.remote = remote.readUInt16BE(2);
+  return out;
+}

@@ -32,8 +32,13 @@ export function resolveOptions(partial: Partial<LintOptions> = {}): LintOptions 
   };
 }
 
-export async function createLinter(loadWasm: (file: string) => Promise<Uint8Array>): Promise<Linter> {
-  const parser = await CParser.create((f: WasmFile) => loadWasm(f));
+/**
+ * Creates a linter. Given a loader it makes (and later disposes) its own parser; given a parser
+ * already made (the editor's shared parse cache has one), it uses that one and leaves it alone.
+ */
+export async function createLinter(source: ((file: string) => Promise<Uint8Array>) | CParser): Promise<Linter> {
+  const ownsParser = !(source instanceof CParser);
+  const parser = source instanceof CParser ? source : await CParser.create((f: WasmFile) => source(f));
   // Per-function results of earlier runs: after an edit only the changed functions are walked again.
   const cache: AnalysisCache = new Map();
   return {
@@ -57,7 +62,7 @@ export async function createLinter(loadWasm: (file: string) => Promise<Uint8Arra
     },
     dispose() {
       cache.clear();
-      parser.dispose();
+      if (ownsParser) parser.dispose();
     },
   };
 }

@@ -7,6 +7,7 @@ import type { AddressFamily, ProtocolProviderView, SandboxCall, ShutdownHow, Soc
 import { EMULATED_PROVIDERS, emulatedProviderFor } from '../../core/sandbox/providers';
 import { wsaErrorValue, type SandboxWsaErrorName } from '../../core/sandbox/wsaErrors';
 import type { Backend, NativeOutcome, SockRec } from '../backend';
+import { socketPorts } from '../backend';
 import { procTcpAvailable, procTcpState } from '../kernelTcp';
 import { parseAddress } from '../address';
 
@@ -374,12 +375,7 @@ export class PosixBackend implements Backend {
   }
 
   ports(handle: SocketHandle): { local?: number; remote?: number } {
-    const out: { local?: number; remote?: number } = {};
-    const a = Buffer.alloc(128);
-    if (this.f.getsockname(handle, a, [128]) === 0) out.local = a.readUInt16BE(2);
-    const b = Buffer.alloc(128);
-    if (this.f.getpeername(handle, b, [128]) === 0) out.remote = b.readUInt16BE(2);
-    return out;
+    return socketPorts(this.f, handle);
   }
 
   isLiveHandle(handle: SocketHandle): boolean {
