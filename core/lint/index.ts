@@ -6,7 +6,7 @@ import { preprocess } from '../parse/preprocessor';
 import { analyzeTree, type AnalysisCache, type RawFinding } from './analysis';
 import { RULES, isRuleId, ruleMeta, type RuleMeta } from './rules';
 import { LineIndex } from './text';
-import { DEFAULT_CLOSE_FUNCTIONS, DEFAULT_DEFINES, type Finding, type LintOptions, type QuickFix, type RuleId } from './types';
+import { DEFAULT_CLOSE_FUNCTIONS, DEFAULT_DEFINES, type Finding, type LintOptions, type LintReport, type QuickFix, type RuleId } from './types';
 
 export { RULES, ruleMeta, isRuleId };
 export type { RuleMeta };
@@ -17,6 +17,10 @@ export interface Linter {
   lintText(text: string, fileName: string, options: LintOptions): Finding[];
   /** Lints an existing tree (the editor's incremental parse). `text` is the document text. */
   lintTree(tree: Tree, text: string, options: LintOptions): Finding[];
+  /** As lintText, with the notices (unparsed parts, budgets exceeded, parser failures). */
+  checkText(text: string, fileName: string, options: LintOptions): LintReport;
+  /** As lintTree, with the notices. */
+  checkTree(tree: Tree, text: string, options: LintOptions): LintReport;
   /** The text the parser should see for `text`: inactive preprocessor branches blanked, offsets kept. */
   prepare(text: string, options: LintOptions): string;
   dispose(): void;
@@ -41,21 +45,27 @@ export async function createLinter(source: ((file: string) => Promise<Uint8Array
   const parser = source instanceof CParser ? source : await CParser.create((f: WasmFile) => source(f));
   // Per-function results of earlier runs: after an edit only the changed functions are walked again.
   const cache: AnalysisCache = new Map();
-  return {
+  const linter: Linter = {
     lintText(text, fileName, options) {
+      return linter.checkText(text, fileName, options).findings;
+    },
+    lintTree(tree, text, options) {
+      return linter.checkTree(tree, text, options).findings;
+    },
+    checkText(text, fileName, options) {
       const grammar = chooseGrammar(fileName, text, options.language);
       const prepared = preprocess(text, options.defines).text;
       const tree = parser.parse(prepared, grammar);
       try {
-        return finish(analyzeTree(tree, prepared, options), text, options);
+        return { findings: finish(analyzeTree(tree, prepared, options), text, options), notices: [] };
       } finally {
         tree.delete();
       }
     },
-    lintTree(tree, text, options) {
+    checkTree(tree, text, options) {
       // The tree was parsed from the prepared text; analyse that text (same offsets).
       const prepared = preprocess(text, options.defines).text;
-      return finish(analyzeTree(tree, prepared, options, cache), text, options);
+      return { findings: finish(analyzeTree(tree, prepared, options, cache), text, options), notices: [] };
     },
     prepare(text, options) {
       return preprocess(text, options.defines).text;
@@ -65,6 +75,7 @@ export async function createLinter(source: ((file: string) => Promise<Uint8Array
       if (ownsParser) parser.dispose();
     },
   };
+  return linter;
 }
 
 /** Suppressions, severity overrides, offsets → positions, and the "disable for this line" fix. */

@@ -61,5 +61,23 @@ export interface LintOptions {
   readonly rules: Readonly<Partial<Record<RuleId, SeveritySetting>>>;
 }
 
+/**
+ * Something the lint could not do on a file, said once per file: parts that did not parse, a file
+ * over a budget, a parser that trapped. Findings in the affected part may be missing.
+ */
+export type LintNoticeKind = 'parse-errors' | 'too-large' | 'parser-failure';
+export interface LintNotice {
+  readonly kind: LintNoticeKind;
+  readonly message: Localized;
+  /** Where it applies, when it is one place (the first unparsed region, the function too deep). */
+  readonly span?: Span;
+}
+
+/** Findings plus the notices of one file. */
+export interface LintReport {
+  readonly findings: Finding[];
+  readonly notices: LintNotice[];
+}
+
 export const DEFAULT_DEFINES: Readonly<Record<string, string>> = { _WIN32: '1', WIN32: '1', _WINDOWS: '1', _MSC_VER: '1940' };
 export const DEFAULT_CLOSE_FUNCTIONS: readonly string[] = ['closesocket'];
