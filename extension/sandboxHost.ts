@@ -72,7 +72,11 @@ export class SandboxHost implements vscode.Disposable {
           this.options.log.error(`sandbox worker ended unasked (code ${e.code}, signal ${e.signal}); restart: ${e.willRestart}`);
           this.status = 'crashed';
           this.snapshot = this.snapshot ? { ...this.snapshot, sockets: [] } : undefined;
-          this.statusMessage = e.willRestart
+          this.statusMessage = e.unresponsive
+            ? e.willRestart
+              ? vscode.l10n.t('The sandbox worker stopped answering and was ended; its sockets are gone. A new worker is starting.')
+              : vscode.l10n.t('The sandbox worker stopped answering too often; use Restart session to try again.')
+            : e.willRestart
             ? vscode.l10n.t('The sandbox worker crashed ({0}); its sockets are gone. A new worker is starting.', e.signal ?? `exit code ${e.code}`)
             : vscode.l10n.t('The sandbox worker crashed ({0}) too often; use Restart session to try again.', e.signal ?? `exit code ${e.code}`);
           this.emitState();

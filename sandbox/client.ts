@@ -28,6 +28,8 @@ import type {
   WorkerRequest,
   WorkerToHost,
 } from '../core/protocol/sandbox';
+import { ValidationError } from '../core/sandbox/validate';
+import { validateWorkerToHost } from '../core/sandbox/validateWorker';
 
 export class SandboxClientError extends Error {
   constructor(readonly code: SandboxError['code'], message: string) {
@@ -50,6 +52,12 @@ export interface SandboxClientOptions {
   readonly stdio?: 'inherit' | 'ignore';
   /** How long to wait for the worker's `ready` (default 10 s). */
   readonly startTimeoutMs?: number;
+  /**
+   * The host's own deadline for any answer of the worker, above the worker's call time-out: a
+   * request still unanswered then is rejected and the worker, stopped or stuck, is ended and
+   * restarted. Default: twice limits.callTimeoutMs, at least callTimeoutMs + 5 s.
+   */
+  readonly requestDeadlineMs?: number;
 }
 
 export interface Disposable {
@@ -59,7 +67,7 @@ export interface Disposable {
 interface Pending {
   resolve(v: unknown): void;
   reject(e: Error): void;
-  method: string;
+  method: WorkerRequest['method'];
 }
 
 export class SandboxClient {
@@ -72,6 +80,8 @@ export class SandboxClient {
   private crashTimes: number[] = [];
   private restarts = 0;
   private limits: SandboxLimits | undefined;
+  /** The worker process the client ended itself because it stopped answering. */
+  private unresponsive: ChildProcess | undefined;
   /** The backend the current worker reported, and its platform. */
   backend: BackendName | undefined;
   platform: string | undefined;
@@ -166,20 +176,71 @@ export class SandboxClient {
     return new Promise((resolve, reject) => {
       const onAbort = () => this.post({ kind: 'cancel', id });
       signal?.addEventListener('abort', onAbort, { once: true });
-      const done = () => signal?.removeEventListener('abort', onAbort);
-      this.pending.set(id, {
-        method,
-        resolve: (v) => {
-          done();
-          resolve(v);
-        },
-        reject: (e) => {
-          done();
-          reject(e);
-        },
-      });
+      this.track(child, id, method, resolve, reject, () => signal?.removeEventListener('abort', onAbort));
       this.post({ kind: 'request', id, method, params } as WorkerRequest);
     });
+  }
+
+  /** How long the host waits for any answer before it gives the worker up. */
+  get requestDeadlineMs(): number {
+    const callTimeoutMs = this.limits?.callTimeoutMs ?? 5000;
+    return this.options.requestDeadlineMs ?? Math.max(2 * callTimeoutMs, callTimeoutMs + 5000);
+  }
+
+  /** Registers a pending request with its own deadline (see requestDeadlineMs). */
+  private track(child: ChildProcess, id: number, method: WorkerRequest['method'], resolve: (v: unknown) => void, reject: (e: Error) => void, cleanup = () => undefined as void): void {
+    const deadlineMs = this.requestDeadlineMs;
+    const timer = setTimeout(() => {
+      const p = this.pending.get(id);
+      if (!p) return;
+      this.pending.delete(id);
+      p.reject(new SandboxClientError('timeout', `${method}: the sandbox worker did not answer within ${deadlineMs} ms (it is stopped or stuck); it was ended and a new one is starting.`));
+      this.endUnresponsive(child);
+    }, deadlineMs);
+    this.pending.set(id, {
+      method,
+      resolve: (v) => {
+        clearTimeout(timer);
+        cleanup();
+        resolve(v);
+      },
+      reject: (e) => {
+        clearTimeout(timer);
+        cleanup();
+        reject(e);
+      },
+    });
+  }
+
+  /** Ends a worker that stopped answering (SIGKILL also ends a SIGSTOPped process); 'exit' restarts it. */
+  private endUnresponsive(child: ChildProcess): void {
+    if (this.child !== child || child.exitCode !== null || child.signalCode !== null) return;
+    this.unresponsive = child;
+    child.kill('SIGKILL');
+  }
+
+  /** A message from the worker that is not a known WorkerToHost shape: refused, logged, its request settled. */
+  private refuse(child: ChildProcess, raw: unknown, why: string): string {
+    const text = `Refused a malformed message from the sandbox worker: ${why}`;
+    let id: unknown;
+    let kind: unknown;
+    let event: unknown;
+    try {
+      if (typeof raw === 'object' && raw !== null) ({ id, kind, event } = raw as { id?: unknown; kind?: unknown; event?: unknown });
+    } catch {
+      /* not even readable: nothing to settle by id */
+    }
+    this.emit({ kind: 'event', event: 'log', level: 'error', message: text });
+    const p = typeof id === 'number' && kind !== 'event' ? this.pending.get(id) : undefined;
+    if (p) {
+      this.pending.delete(id as number);
+      p.reject(new SandboxClientError('internal', `${p.method}: the sandbox worker's answer was refused (${why}).`));
+    }
+    if (kind === 'event' && event === 'ready') {
+      // A worker of another protocol version (or a broken one) is not used at all.
+      child.kill('SIGKILL');
+    }
+    return text;
   }
 
   private post(msg: HostToWorker): void {
@@ -223,8 +284,19 @@ export class SandboxClient {
     }, this.options.startTimeoutMs ?? 10000);
 
     child.on('message', (raw: unknown) => {
-      const msg = raw as WorkerToHost;
-      if (!msg || typeof msg !== 'object') return;
+      if (this.child !== child) return; // an old worker's last words
+      let msg: WorkerToHost;
+      try {
+        msg = validateWorkerToHost(raw, (id) => this.pending.get(id)?.method);
+      } catch (e) {
+        const why = e instanceof ValidationError ? e.message : String(e);
+        lastError = this.refuse(child, raw, why);
+        if (!ready && typeof raw === 'object' && raw !== null && (raw as { event?: unknown }).event === 'ready') {
+          clearTimeout(startTimer);
+          readyReject(new SandboxClientError('internal', `The sandbox worker was not used: ${why}`));
+        }
+        return;
+      }
       if (msg.kind === 'response') {
         const p = this.pending.get(msg.id);
         if (!p) return;
@@ -245,7 +317,7 @@ export class SandboxClient {
           if (limits) {
             // Configure before anyone else may send: the first request after ready.
             const id = this.nextId++;
-            this.pending.set(id, { method: 'configure', resolve: () => readyResolve(), reject: (e) => readyReject(e) });
+            this.track(child, id, 'configure', () => readyResolve(), (e) => readyReject(e));
             child.send({ kind: 'request', id, method: 'configure', params: limits } satisfies HostToWorker);
           } else readyResolve();
         }
@@ -259,7 +331,10 @@ export class SandboxClient {
       clearTimeout(startTimer);
       if (this.child !== child) return; // disposed or replaced
       this.child = undefined;
-      const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      const stoppedAnswering = this.unresponsive === child;
+      const why = stoppedAnswering
+        ? `stopped answering for ${this.requestDeadlineMs} ms and was ended`
+        : signal ? `was killed by ${signal}` : `exited with code ${code}`;
       if (!ready) readyReject(new SandboxClientError('crashed', `The sandbox worker ${why} before it was ready.${lastError ? ` ${lastError}` : ''}`));
       this.rejectAll('crashed', `the sandbox worker ${why} while the request was pending.`);
       if (this.disposed) return;
@@ -267,11 +342,11 @@ export class SandboxClient {
       this.crashTimes = this.crashTimes.filter((t) => now - t < 60000).concat(now);
       const willRestart = ready && (this.options.restartOnCrash ?? true) && this.crashTimes.length <= (this.options.maxRestartsPerMinute ?? 5);
       // SIGSEGV on POSIX; on Windows the process ends with STATUS_ACCESS_VIOLATION (0xC0000005).
-      const nativeCrash = signal === 'SIGSEGV' || signal === 'SIGBUS' || code === 0xc0000005;
+      const nativeCrash = !stoppedAnswering && signal === 'SIGSEGV' || signal === 'SIGBUS' || code === 0xc0000005;
       const message = nativeCrash
         ? `The sandbox worker crashed in native code (${signal ?? 'access violation'}). Its sockets are gone.${willRestart ? ' A new worker is starting.' : ''}`
         : `The sandbox worker ${why}. Its sockets are gone.${willRestart ? ' A new worker is starting.' : ''}`;
-      this.emit({ kind: 'event', event: 'crashed', code, signal, willRestart, message });
+      this.emit({ kind: 'event', event: 'crashed', code, signal, willRestart, message, ...(stoppedAnswering ? { unresponsive: true } : {}) });
       if (willRestart) {
         this.spawn();
         this.readyPromise.then(

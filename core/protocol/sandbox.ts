@@ -208,7 +208,16 @@ export type WorkerToHost = WorkerResponse | WorkerEvent;
 export type ClientEvent =
   | WorkerEvent
   /** The worker process ended without being asked to: `signal` is e.g. 'SIGSEGV'. Pending requests were rejected with code 'crashed'. */
-  | { readonly kind: 'event'; readonly event: 'crashed'; readonly code: number | null; readonly signal: string | null; readonly willRestart: boolean; readonly message: string }
+  | {
+      readonly kind: 'event';
+      readonly event: 'crashed';
+      readonly code: number | null;
+      readonly signal: string | null;
+      readonly willRestart: boolean;
+      readonly message: string;
+      /** True when the client ended the worker itself: it left a request unanswered past the host's deadline (stopped or stuck). */
+      readonly unresponsive?: boolean;
+    }
   /** A new worker replaced a crashed one; its limits were re-applied, sockets and peer are gone. */
   | { readonly kind: 'event'; readonly event: 'restarted'; readonly restarts: number };
 

@@ -18,31 +18,71 @@ export class ValidationError extends Error {
 
 type Obj = Record<string, unknown>;
 
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * A plain data object: what JSON.parse or structured JSON gives. A Date, RegExp, Map, class
+ * instance or array is not one, even though `typeof` says "object".
+ */
+export function isPlainObject(v: unknown): v is Obj {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }
+const isObj = isPlainObject;
+
+/** A short, safe description of any value for a message (never throws: BigInt, cycles, getters). */
+export function describeValue(v: unknown): string {
+  try {
+    if (typeof v === 'bigint') return `${v}n`;
+    if (typeof v === 'symbol' || typeof v === 'function') return typeof v;
+    if (v === undefined) return 'undefined';
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && !isPlainObject(v)) {
+      return `a ${Object.prototype.toString.call(v).slice(8, -1)} object`;
+    }
+    const text = JSON.stringify(v);
+    if (text === undefined) return String(v);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return `a value that is not plain JSON data (${Array.isArray(v) ? 'array' : typeof v})`;
+  }
+}
+
+/**
+ * Runs a validator so that it is total: a ValidationError passes through, anything else it throws
+ * (a RangeError from a value nested too deep, a TypeError from a getter or a Proxy) becomes a
+ * ValidationError saying where.
+ */
+export function totally<T>(where: string, check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof ValidationError) throw e;
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : describeValue(e);
+    throw new ValidationError(`${where}: could not be read as plain data (${what})`);
+  }
+}
+
 function fail(where: string, what: string): never {
   throw new ValidationError(`${where}: ${what}`);
 }
 function int(o: Obj, key: string, where: string, min: number, max: number): number {
   const v = o[key];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(`${where}.${key}`, `expected an integer from ${min} to ${max}, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(`${where}.${key}`, `expected an integer from ${min} to ${max}, got ${describeValue(v)}`);
   return v;
 }
 function str(o: Obj, key: string, where: string, maxLen: number): string {
   const v = o[key];
-  if (typeof v !== 'string') fail(`${where}.${key}`, `expected a string, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'string') fail(`${where}.${key}`, `expected a string, got ${describeValue(v)}`);
   if (v.length > maxLen) fail(`${where}.${key}`, `text is ${v.length} characters long; at most ${maxLen} are allowed`);
   return v;
 }
 function oneOf<T extends string>(o: Obj, key: string, where: string, allowed: readonly T[]): T {
   const v = o[key];
-  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) fail(`${where}.${key}`, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) fail(`${where}.${key}`, `expected one of ${allowed.join(', ')}, got ${describeValue(v)}`);
   return v as T;
 }
 function bool(o: Obj, key: string, where: string): boolean {
   const v = o[key];
-  if (typeof v !== 'boolean') fail(`${where}.${key}`, `expected true or false, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'boolean') fail(`${where}.${key}`, `expected true or false, got ${describeValue(v)}`);
   return v;
 }
 function onlyKeys(o: Obj, keys: readonly string[], where: string): void {
@@ -70,6 +110,9 @@ function socketOption(v: unknown, where: string): SocketOptionValue {
 
 /** A SandboxCall from untrusted data, or a ValidationError. */
 export function validateCall(v: unknown, where = 'call'): SandboxCall {
+  return totally(where, () => callOf(v, where));
+}
+function callOf(v: unknown, where: string): SandboxCall {
   if (!isObj(v)) fail(where, 'expected an object with a "fn" field');
   const fn = v['fn'];
   const s = () => int(v, 'socket', where, 0, HANDLE_MAX);
@@ -113,7 +156,7 @@ export function validateCall(v: unknown, where = 'call'): SandboxCall {
     case 'WSASendDisconnect': {
       keys('socket', 'data');
       const data = v['data'];
-      if (data !== null && typeof data !== 'string') fail(`${where}.data`, `expected null (NULL) or a string, got ${JSON.stringify(data)}`);
+      if (data !== null && typeof data !== 'string') fail(`${where}.data`, `expected null (NULL) or a string, got ${describeValue(data)}`);
       if (typeof data === 'string' && data.length > MAX_TEXT) fail(`${where}.data`, `at most ${MAX_TEXT} characters`);
       return { fn, socket: s(), data };
     }
@@ -134,11 +177,14 @@ export function validateCall(v: unknown, where = 'call'): SandboxCall {
       oneOf(v, 'command', where, ['FIONBIO'] as const);
       return { fn, socket: s(), command: 'FIONBIO', value: int(v, 'value', where, 0, 1) };
     default:
-      return fail(`${where}.fn`, `unknown function ${JSON.stringify(fn)}`);
+      return fail(`${where}.fn`, `unknown function ${describeValue(fn)}`);
   }
 }
 
 export function validateLimits(v: unknown, where = 'limits'): SandboxLimits {
+  return totally(where, () => limitsOf(v, where));
+}
+function limitsOf(v: unknown, where: string): SandboxLimits {
   if (!isObj(v)) fail(where, 'expected an object');
   onlyKeys(v, ['allowRemoteHosts', 'callTimeoutMs', 'maxSockets'], where);
   return {
@@ -150,13 +196,16 @@ export function validateLimits(v: unknown, where = 'limits'): SandboxLimits {
 
 /** A message the worker received on its IPC channel, or a ValidationError. */
 export function validateHostToWorker(v: unknown): HostToWorker {
+  return totally('message', () => hostToWorkerOf(v));
+}
+function hostToWorkerOf(v: unknown): HostToWorker {
   if (!isObj(v)) fail('message', 'expected an object');
   const id = int(v, 'id', 'message', 0, Number.MAX_SAFE_INTEGER);
   if (v['kind'] === 'cancel') {
     onlyKeys(v, ['kind', 'id'], 'message');
     return { kind: 'cancel', id };
   }
-  if (v['kind'] !== 'request') fail('message.kind', `expected "request" or "cancel", got ${JSON.stringify(v['kind'])}`);
+  if (v['kind'] !== 'request') fail('message.kind', `expected "request" or "cancel", got ${describeValue(v['kind'])}`);
   onlyKeys(v, ['kind', 'id', 'method', 'params'], 'message');
   const params = v['params'];
   const empty = () => {
@@ -181,6 +230,6 @@ export function validateHostToWorker(v: unknown): HostToWorker {
     case 'fdCountForTest':
       return { kind: 'request', id, method: v['method'], params: empty() };
     default:
-      return fail('message.method', `unknown method ${JSON.stringify(v['method'])}`);
+      return fail('message.method', `unknown method ${describeValue(v['method'])}`);
   }
 }

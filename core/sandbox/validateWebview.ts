@@ -11,7 +11,7 @@ import {
   type WebviewToHost,
 } from '../protocol/sandbox';
 import { isLoopbackLiteral } from './loopback';
-import { ValidationError, validateCall } from './validate';
+import { describeValue, isPlainObject, totally, ValidationError, validateCall } from './validate';
 
 export { ValidationError };
 
@@ -24,7 +24,7 @@ export interface WebviewValidationOptions {
 export const MAX_WEBVIEW_MESSAGE_CHARS = 70_000;
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = isPlainObject;
 
 function only(o: Obj, keys: readonly string[], where: string): void {
   for (const k of Object.keys(o)) {
@@ -37,13 +37,16 @@ function checkAddress(call: SandboxCall, options: WebviewValidationOptions): voi
   if (call.address === 'peer' && call.fn !== 'bind') return;
   if (options.allowRemoteHosts || isLoopbackLiteral(call.address)) return;
   throw new ValidationError(
-    `call.address: ${JSON.stringify(call.address)} is not 'peer' or a loopback address (127.0.0.0/8, ::1); ` +
+    `call.address: ${describeValue(call.address)} is not 'peer' or a loopback address (127.0.0.0/8, ::1); ` +
       'turn on the machine setting winsockLens.sandbox.allowRemoteHosts to reach other hosts',
   );
 }
 
 /** The message as a WebviewToHost, or a ValidationError saying what is wrong and where. */
 export function validateWebviewMessage(v: unknown, options: WebviewValidationOptions): WebviewToHost {
+  return totally('message', () => webviewMessageOf(v, options));
+}
+function webviewMessageOf(v: unknown, options: WebviewValidationOptions): WebviewToHost {
   if (!isObj(v)) throw new ValidationError('message: expected an object with a "type" field');
   let size: number;
   try {
@@ -70,7 +73,7 @@ export function validateWebviewMessage(v: unknown, options: WebviewValidationOpt
       only(v, ['type', 'recipe'], 'message');
       const recipe = v['recipe'];
       if (typeof recipe !== 'string' || !(RECIPES as readonly string[]).includes(recipe)) {
-        throw new ValidationError(`message.recipe: expected one of ${RECIPES.join(', ')}, got ${JSON.stringify(recipe)}`);
+        throw new ValidationError(`message.recipe: expected one of ${RECIPES.join(', ')}, got ${describeValue(recipe)}`);
       }
       return { type, recipe: recipe as RecipeId };
     }
@@ -78,11 +81,11 @@ export function validateWebviewMessage(v: unknown, options: WebviewValidationOpt
       only(v, ['type', 'behaviour'], 'message');
       const behaviour = v['behaviour'];
       if (typeof behaviour !== 'string' || !(PEER_BEHAVIOURS as readonly string[]).includes(behaviour)) {
-        throw new ValidationError(`message.behaviour: expected one of ${PEER_BEHAVIOURS.join(', ')}, got ${JSON.stringify(behaviour)}`);
+        throw new ValidationError(`message.behaviour: expected one of ${PEER_BEHAVIOURS.join(', ')}, got ${describeValue(behaviour)}`);
       }
       return { type, behaviour: behaviour as PeerBehaviour };
     }
     default:
-      throw new ValidationError(`message.type: unknown message type ${JSON.stringify(type)}`);
+      throw new ValidationError(`message.type: unknown message type ${describeValue(type)}`);
   }
 }

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateCall, validateHostToWorker, ValidationError } from '../../core/sandbox/validate';
+import { validateCall, validateHostToWorker, validateLimits, ValidationError } from '../../core/sandbox/validate';
+import { validateWorkerToHost } from '../../core/sandbox/validateWorker';
+import { SANDBOX_PROTOCOL_VERSION, type WorkerMethod } from '../../core/protocol/sandbox';
 import { callText, cString } from '../../core/sandbox/callText';
 import { SANDBOX_WSA_ERROR_NAMES, wsaErrorName, wsaErrorValue } from '../../core/sandbox/wsaErrors';
 import { EMULATED_PROVIDERS, XP1 } from '../../core/sandbox/providers';
@@ -76,4 +78,50 @@ test('only loopback addresses count as loopback', () => {
   assert.equal(lb('0.0.0.0'), false);
   assert.equal(lb('::'), false);
   assert.equal(parseAddress('example.com'), undefined);
+});
+
+test('the validators are total: odd values are a ValidationError, never a TypeError or RangeError', () => {
+  const refused = (f: () => unknown, pattern: RegExp) =>
+    assert.throws(f, (e: unknown) => e instanceof ValidationError && pattern.test(e.message), `expected a ValidationError matching ${pattern}`);
+  // A BigInt where a number goes (JSON.stringify throws a TypeError on one).
+  refused(() => validateCall({ fn: 'send', socket: 3n, text: 'x' }), /call\.socket: expected an integer from 0 to \d+, got 3n/);
+  refused(() => validateHostToWorker({ kind: 'request', id: 1n, method: 'snapshot', params: {} }), /message\.id: expected an integer/);
+  // A cycle and a very deep value in the message text.
+  const cyclic: Record<string, unknown> = {};
+  cyclic['self'] = cyclic;
+  refused(() => validateCall({ fn: cyclic }), /call\.fn: unknown function a value that is not plain JSON data/);
+  let deep: unknown = [];
+  for (let i = 0; i < 200_000; i++) deep = [deep];
+  refused(() => validateCall({ fn: deep }), /call\.fn: unknown function/);
+  // A getter that throws, and a Proxy whose traps throw.
+  refused(() => validateCall({ get fn(): string { throw new TypeError('boom'); } }), /call: could not be read as plain data \(TypeError: boom\)/);
+  const trap = new Proxy({}, { ownKeys: () => { throw new RangeError('no keys'); }, getPrototypeOf: () => Object.prototype });
+  refused(() => validateHostToWorker({ kind: 'request', id: 1, method: 'snapshot', params: trap }), /could not be read as plain data \(RangeError: no keys\)/);
+  // A Date, a RegExp or a class instance where a plain object is expected.
+  refused(() => validateHostToWorker({ kind: 'request', id: 1, method: 'snapshot', params: new Date(0) }), /message\.params: expected \{\}/);
+  refused(() => validateHostToWorker({ kind: 'request', id: 1, method: 'reset', params: /x/ }), /message\.params: expected \{\}/);
+  refused(() => validateCall(Object.assign(new Date(0), { fn: 'WSAStartup' })), /call: expected an object/);
+  refused(() => validateCall({ fn: 'setsockopt', socket: 3, option: Object.assign(/x/, { name: 'SO_RCVTIMEO', ms: 5 }) }), /call\.option: expected an object/);
+  refused(() => validateLimits(Object.assign(new Map(), { allowRemoteHosts: false, callTimeoutMs: 5, maxSockets: 1 })), /limits: expected an object/);
+  refused(() => validateWorkerToHost(new Date(0)), /message: expected a plain object, got a Date object/);
+});
+
+test('worker messages are checked with the protocol: shapes, the result per method, the protocol version', () => {
+  const refused = (v: unknown, pattern: RegExp, method?: WorkerMethod) =>
+    assert.throws(() => validateWorkerToHost(v, () => method), (e: unknown) => e instanceof ValidationError && pattern.test(e.message), `expected ${pattern}`);
+  refused({ kind: 'response', id: 1, ok: false }, /message\.error: missing/);
+  refused({ kind: 'response', id: 1, ok: false, error: { code: 'crashed', message: 'x' } }, /message\.error\.code: expected one of/);
+  refused({ kind: 'response', id: 1, ok: 'yes' }, /message\.ok: expected true or false/);
+  refused({ kind: 'response', id: 1, ok: true }, /message\.result: missing/);
+  refused({ kind: 'response', id: 1, ok: true, result: 5 }, /message\.result \(answer to snapshot\): expected a plain object/, 'snapshot');
+  refused({ kind: 'response', id: 1, ok: true, result: { seq: 1, time: 0, side: 'app', text: 'x', stateAfter: 'flying' } }, /stateAfter: expected one of created/, 'call');
+  refused({ kind: 'event', event: 'ready', backend: 'posix', platform: 'linux', version: SANDBOX_PROTOCOL_VERSION + 1 }, /speaks sandbox protocol version 2, this extension speaks version 1/);
+  refused({ kind: 'event', event: 'ready', backend: 'posix', platform: 'linux' }, /message\.version: missing/);
+  refused({ kind: 'event', event: 'journal', entry: { seq: 1, time: 0, side: 'app', text: 'x', call: { fn: 'system' } } }, /message\.entry\.call\.fn: unknown function "system"/);
+  refused({ kind: 'event', event: 'shout' }, /message\.event: expected ready, journal or log/);
+  refused({ kind: 'gossip' }, /message\.kind: expected "response" or "event"/);
+  const ok = { kind: 'response', id: 3, ok: true, result: { backend: 'posix', platform: 'linux', initialized: true, sockets: [{ handle: 5, type: 'SOCK_STREAM', state: 'connected', localPort: 4000 }] } };
+  assert.equal(validateWorkerToHost(ok, () => 'snapshot'), ok);
+  // An answer to no pending request is left for the client to drop.
+  assert.equal(validateWorkerToHost({ kind: 'response', id: 99, ok: true, result: 'anything' }).kind, 'response');
 });
