@@ -25,6 +25,23 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * Fails the browser build on any import of a Node built-in (core/ and the web entry must not need
+ * one). The one exception is web-tree-sitter, whose package.json maps fs, fs/promises and module to
+ * nothing for browsers ("browser" field): it reaches them only when it detects Node at run time.
+ */
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^node:|^(fs|path|os|child_process|crypto|net|url|util|module|worker_threads)(\/|$)/ }, (args) => {
+      const fromTreeSitter = /[\\/]node_modules[\\/]web-tree-sitter[\\/]/.test(args.importer);
+      if (fromTreeSitter && ['fs', 'fs/promises', 'module'].includes(args.path)) return { path: args.path, namespace: 'browser-empty' };
+      return { errors: [{ text: `the browser build imports the Node built-in '${args.path}' (from ${args.importer}); VS Code for the Web has none` }] };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'browser-empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 const nodeCommon = {
   bundle: true,
   format: 'cjs',
@@ -45,6 +62,17 @@ const all = [
   { ...nodeCommon, entryPoints: { extension: 'extension/main.ts' }, outdir: 'dist' },
   { ...nodeCommon, entryPoints: { cli: 'cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...nodeCommon, entryPoints: { 'sandbox-worker': 'sandbox/worker.ts' }, outdir: 'dist' },
+  // The language server for other editors (`winsock-lens-lsp --stdio`), shipped in the npm package.
+  { ...nodeCommon, entryPoints: { 'winsock-lens-lsp': 'lsp/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // VS Code for the Web: the web worker extension host loads dist/web/extension.js (package.json
+  // "browser"). platform 'browser' makes any Node built-in that sneaks in a build error.
+  {
+    bundle: true, format: 'cjs', platform: 'browser', target: 'es2022', minify: production,
+    sourcemap: !production, sourcesContent: false, logLevel: 'silent', plugins: [problemMatcherPlugin, noNodeBuiltins],
+    external: ['vscode'],
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+    entryPoints: { extension: 'extension/browser.ts' }, outdir: 'dist/web',
+  },
   {
     bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: production,
     sourcemap: !production, sourcesContent: false, logLevel: 'silent', plugins: [problemMatcherPlugin],

@@ -5,8 +5,9 @@ import { OPEN_REFERENCE_COMMAND } from '../core/hover/render';
 import { docsLanguage } from './docsLanguage';
 import type { DocumentParses } from './documentParses';
 
+// vscode-vfs: github.dev / vscode.dev; vscode-remote: a server's files seen from the web worker host.
 const SELECTOR: vscode.DocumentSelector = ['c', 'cpp'].flatMap((language) =>
-  ['file', 'untitled'].map((scheme) => ({ language, scheme })),
+  ['file', 'untitled', 'vscode-vfs', 'vscode-remote'].map((scheme) => ({ language, scheme })),
 );
 
 class WinsockHoverProvider implements vscode.HoverProvider {

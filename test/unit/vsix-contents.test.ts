@@ -1,8 +1,9 @@
-// The packaged .vsix holds what the installed extension runs on, and nothing of the workshop:
-// no TypeScript sources, tests, fixtures, source maps or development dependencies.
+// Every package `npm run package` makes holds what the installed extension runs on, and nothing of
+// the workshop: no TypeScript sources, tests, fixtures, source maps or development dependencies.
+// The platform packages carry only their own koffi prebuild; the web package no Node code at all.
 // Packs the current dist/ (built by `node esbuild.mjs`, as `npm test` does before the unit tests)
-// with the real vsce and .vscodeignore, into a temporary file.
-import { test } from 'node:test';
+// with the real vsce and .vscodeignore, all targets, into a temporary folder, then opens each zip.
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -10,23 +11,57 @@ import os from 'node:os';
 import path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '../..');
+/** The size every package should stay under (issue 11); all of them do with both grammars today. */
+const MAX_BYTES = 2 * 1024 * 1024;
 
-function packCurrentDist(): { files: string[]; bytes: number } {
-  assert.ok(existsSync(path.join(repoRoot, 'dist/extension.js')), 'dist/extension.js is missing: run `node esbuild.mjs` first');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'winsock-lens-vsix-'));
-  try {
-    const out = path.join(dir, 'winsock-lens.vsix');
-    const r = spawnSync(process.execPath, ['scripts/package.mjs', '--no-build', '--quiet', '--out', out], { cwd: repoRoot, encoding: 'utf8' });
-    assert.equal(r.status, 0, `packaging failed:\n${r.stdout}\n${r.stderr}`);
-    const list = spawnSync('unzip', ['-Z1', out], { encoding: 'utf8' });
-    assert.equal(list.status, 0, `unzip -Z1 failed: ${list.stderr}`);
-    return { files: list.stdout.split('\n').filter(Boolean), bytes: statSync(out).size };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+const PLATFORMS: Record<string, { koffi: string; binaryDir: string }> = {
+  'win32-x64': { koffi: 'win32-x64', binaryDir: 'win32_x64' },
+  'win32-arm64': { koffi: 'win32-arm64', binaryDir: 'win32_arm64' },
+  'linux-x64': { koffi: 'linux-x64', binaryDir: 'linux_x64' },
+  'linux-arm64': { koffi: 'linux-arm64', binaryDir: 'linux_arm64' },
+  'darwin-x64': { koffi: 'darwin-x64', binaryDir: 'darwin_x64' },
+  'darwin-arm64': { koffi: 'darwin-arm64', binaryDir: 'darwin_arm64' },
+};
+
+interface Packed {
+  readonly files: string[];
+  readonly bytes: number;
+  read(file: string): string;
 }
 
-// Where a file inside the package may live (paths inside the zip).
+let dir = '';
+const packed = new Map<string, Packed>();
+
+function open(vsix: string): Packed {
+  const list = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' });
+  assert.equal(list.status, 0, `unzip -Z1 ${vsix} failed: ${list.stderr}`);
+  return {
+    files: list.stdout.split('\n').filter(Boolean),
+    bytes: statSync(vsix).size,
+    read(file) {
+      const r = spawnSync('unzip', ['-p', vsix, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      assert.equal(r.status, 0, `unzip -p ${vsix} ${file} failed: ${r.stderr}`);
+      return r.stdout;
+    },
+  };
+}
+
+before(() => {
+  assert.ok(existsSync(path.join(repoRoot, 'dist/extension.js')), 'dist/extension.js is missing: run `node esbuild.mjs` first');
+  dir = mkdtempSync(path.join(os.tmpdir(), 'winsock-lens-vsix-'));
+  const out = path.join(dir, 'winsock-lens.vsix');
+  const r = spawnSync(process.execPath, ['scripts/package.mjs', '--no-build', '--quiet', '--targets', 'all', '--out', out], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(r.status, 0, `packaging failed:\n${r.stdout}\n${r.stderr}`);
+  console.log(r.stdout.trim());
+  packed.set('universal', open(out));
+  for (const target of [...Object.keys(PLATFORMS), 'web']) packed.set(target, open(path.join(dir, `winsock-lens-${target}.vsix`)));
+});
+
+after(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+// Where a file inside a package may live (paths inside the zip).
 const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
@@ -43,41 +78,88 @@ const ALLOWED = [
   /^extension\/dist\//,
 ];
 
-test('the .vsix holds the runtime files and nothing of the sources, tests or dev tools', () => {
-  const { files, bytes } = packCurrentDist();
-  console.log(`winsock-lens.vsix: ${(bytes / 1024).toFixed(0)} KiB, ${files.length} files\n${files.map((f) => `  ${f}`).join('\n')}`);
-
-  const outside = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
-  assert.deepEqual(outside, [], 'files outside the allowed places');
-
-  const sources = files.filter((f) => /\.(ts|tsx|mts|cts)$/.test(f) && !f.endsWith('.d.ts'));
-  assert.deepEqual(sources, [], 'TypeScript sources');
-  assert.deepEqual(files.filter((f) => f.endsWith('.map')), [], 'source maps');
-  assert.deepEqual(files.filter((f) => /(^|\/)(test|tests|fixtures|out|\.vscode-test)\//.test(f)), [], 'tests and fixtures');
-  // C/C++ sources (examples, fixtures) have no business in the package.
-  assert.deepEqual(files.filter((f) => /\.(c|cc|cpp|h|hpp)$/.test(f)), [], 'C/C++ files');
-
-  // Development dependencies never ship; the only node_modules are koffi's runtime under dist/.
-  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> };
-  const shippedModules = new Set(files.flatMap((f) => {
+function shippedModules(files: readonly string[]): Set<string> {
+  return new Set(files.flatMap((f) => {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f);
-    return m ? [m[1]] : [];
+    return m ? [m[1]!] : [];
   }));
-  const dev = Object.keys(pkg.devDependencies ?? {}).filter((d) => shippedModules.has(d));
-  assert.deepEqual(dev, [], 'development dependencies');
-  for (const name of shippedModules) {
-    assert.match(name, /^(koffi|@koromix\/koffi-[a-z0-9]+-[a-z0-9]+)$/, `unexpected module in the package: ${name}`);
-  }
-  assert.deepEqual(files.filter((f) => /node_modules\//.test(f) && !f.startsWith('extension/dist/node_modules/')), [], 'node_modules outside dist/');
-  // koffi's C sources and vendored headers stay out.
-  assert.deepEqual(files.filter((f) => /node_modules\/koffi\/.*\.(cc|hh|inc|txt)$/.test(f) && !f.endsWith('LICENSE.txt')), [], 'koffi sources');
+}
 
-  // What the installed extension cannot run without.
-  for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/package.nls.json', 'extension/LICENSE.txt']) {
-    assert.ok(files.includes(required), `${required} is in the package`);
+/** What every package must (not) hold, whatever its target. */
+function checkCommon(name: string, p: Packed): void {
+  console.log(`${name}: ${(p.bytes / 1024).toFixed(0)} KiB, ${p.files.length} files`);
+  assert.deepEqual(p.files.filter((f) => !ALLOWED.some((re) => re.test(f))), [], `${name}: files outside the allowed places`);
+  assert.deepEqual(p.files.filter((f) => /\.(ts|tsx|mts|cts)$/.test(f) && !f.endsWith('.d.ts')), [], `${name}: TypeScript sources`);
+  assert.deepEqual(p.files.filter((f) => f.endsWith('.map')), [], `${name}: source maps`);
+  assert.deepEqual(p.files.filter((f) => /(^|\/)(test|tests|fixtures|out|\.vscode-test)\//.test(f)), [], `${name}: tests and fixtures`);
+  assert.deepEqual(p.files.filter((f) => /\.(c|cc|cpp|h|hpp)$/.test(f)), [], `${name}: C/C++ files`);
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> };
+  const modules = shippedModules(p.files);
+  assert.deepEqual(Object.keys(pkg.devDependencies ?? {}).filter((d) => modules.has(d)), [], `${name}: development dependencies`);
+  for (const m of modules) assert.match(m, /^(koffi|@koromix\/koffi-[a-z0-9]+-[a-z0-9]+)$/, `${name}: unexpected module ${m}`);
+  assert.deepEqual(p.files.filter((f) => /node_modules\//.test(f) && !f.startsWith('extension/dist/node_modules/')), [], `${name}: node_modules outside dist/`);
+  assert.deepEqual(p.files.filter((f) => /node_modules\/koffi\/.*\.(cc|hh|inc|txt)$/.test(f) && !f.endsWith('LICENSE.txt')), [], `${name}: koffi sources`);
+  for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/package.nls.ru.json', 'extension/l10n/bundle.l10n.ru.json',
+    'extension/LICENSE.txt', 'extension/snippets/winsock.code-snippets', 'extension/docs/rules/send-after-disconnect.md',
+    'extension/dist/web-tree-sitter.wasm', 'extension/dist/tree-sitter-c.wasm', 'extension/dist/tree-sitter-cpp.wasm']) {
+    assert.ok(p.files.includes(required), `${name}: ${required} is in the package`);
+  }
+}
+
+function manifestTarget(p: Packed): string | undefined {
+  return /TargetPlatform="([^"]+)"/.exec(p.read('extension.vsixmanifest'))?.[1];
+}
+
+test('the universal package (npm start, the browser checks) holds the runtime files and this machine\'s koffi', () => {
+  const p = packed.get('universal')!;
+  checkCommon('winsock-lens.vsix', p);
+  assert.equal(manifestTarget(p), undefined, 'no target platform');
+  for (const required of ['extension/dist/extension.js', 'extension/dist/sandbox-worker.js', 'extension/dist/web/extension.js']) {
+    assert.ok(p.files.includes(required), `${required} is in the package`);
   }
   if (existsSync(path.join(repoRoot, 'node_modules/koffi'))) {
-    assert.ok(files.includes('extension/dist/node_modules/koffi/index.cjs'), 'koffi loader beside the bundles');
-    assert.ok(files.some((f) => /^extension\/dist\/node_modules\/@koromix\/koffi-linux-x64\/linux_x64\/koffi\.node$/.test(f)), 'koffi prebuild for linux-x64');
+    assert.ok(p.files.includes('extension/dist/node_modules/koffi/index.cjs'), 'koffi loader beside the bundles');
+    const host = `${process.platform}-${process.arch}`;
+    assert.ok(p.files.some((f) => f.startsWith(`extension/dist/node_modules/@koromix/koffi-${host}/`) && f.endsWith('/koffi.node')), `koffi prebuild for ${host}`);
   }
+});
+
+describe('platform packages', () => {
+  for (const [target, spec] of Object.entries(PLATFORMS)) {
+    test(`${target}: the Node entry, the sandbox worker and only the ${spec.koffi} koffi prebuild, under 2 MB`, () => {
+      const p = packed.get(target)!;
+      checkCommon(`winsock-lens-${target}.vsix`, p);
+      assert.equal(manifestTarget(p), target, 'vsce --target wrote the target platform into the manifest');
+      const manifest = JSON.parse(p.read('extension/package.json')) as Record<string, unknown>;
+      assert.equal(manifest['main'], './dist/extension.js');
+      assert.equal(manifest['browser'], undefined, 'no browser entry in a desktop package');
+      assert.equal(manifest['devDependencies'], undefined, 'no devDependencies in the packed manifest');
+      for (const required of ['extension/dist/extension.js', 'extension/dist/sandbox-worker.js', 'extension/dist/webview/sandbox.js',
+        'extension/dist/node_modules/koffi/index.cjs', 'extension/dist/node_modules/koffi/src/koffi/index.cjs',
+        `extension/dist/node_modules/@koromix/koffi-${spec.koffi}/package.json`]) {
+        assert.ok(p.files.includes(required), `${required} is in the package`);
+      }
+      const natives = p.files.filter((f) => f.endsWith('.node'));
+      assert.deepEqual(natives, [`extension/dist/node_modules/@koromix/koffi-${spec.koffi}/${spec.binaryDir}/koffi.node`], 'exactly one native module, the platform\'s');
+      assert.deepEqual([...shippedModules(p.files)].sort(), [`@koromix/koffi-${spec.koffi}`, 'koffi'].sort(), 'koffi and its one prebuild package');
+      assert.deepEqual(p.files.filter((f) => f.startsWith('extension/dist/web/') || /dist\/(cli|winsock-lens-lsp)\.js$/.test(f)), [], 'no browser build, CLI or language server');
+      assert.ok(p.bytes < MAX_BYTES, `${target}: ${p.bytes} bytes, over 2 MB`);
+    });
+  }
+});
+
+test('web: the browser entry only (no Node code, no native module), under 2 MB', () => {
+  const p = packed.get('web')!;
+  checkCommon('winsock-lens-web.vsix', p);
+  assert.equal(manifestTarget(p), 'web');
+  const manifest = JSON.parse(p.read('extension/package.json')) as Record<string, unknown>;
+  assert.equal(manifest['browser'], './dist/web/extension.js');
+  assert.equal(manifest['main'], undefined, 'no Node entry: VS Code runs it in the web worker extension host');
+  assert.ok(p.files.includes('extension/dist/web/extension.js'));
+  assert.deepEqual(p.files.filter((f) => /node_modules\/|\.node$|dist\/(extension|sandbox-worker|cli|winsock-lens-lsp)\.js$|dist\/webview\//.test(f)), [], 'no Node bundles, koffi or sandbox webview');
+  // The only module the browser bundle asks its host for is vscode.
+  const bundle = p.read('extension/dist/web/extension.js');
+  const required = new Set([...bundle.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]));
+  assert.deepEqual([...required], ['vscode'], 'modules the web bundle requires');
+  assert.ok(p.bytes < MAX_BYTES, `web: ${p.bytes} bytes, over 2 MB`);
 });
