@@ -5,15 +5,23 @@ import * as vscode from 'vscode';
 import { RULES, isRuleId, ruleMeta } from '../core/lint/index';
 import type { RuleId } from '../core/lint/types';
 import { docsLanguage } from './docsLanguage';
+import { showMarkdownPage } from './referencePage';
 
 export const SHOW_RULE_DOCUMENTATION_COMMAND = 'winsockLens.showRuleDocumentation';
 
-/**
- * Where a rule's page lives. There is no public web address of the project yet, so the link is
- * the page inside the installed extension; VS Code opens it in an editor.
- */
-export function ruleDocUri(extensionUri: vscode.Uri, rule: RuleId): vscode.Uri {
+/** The rule's page inside the installed extension (there is no public web address yet). */
+export function ruleDocFile(extensionUri: vscode.Uri, rule: RuleId): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, ...ruleMeta(rule).docPath.split('/'));
+}
+
+/**
+ * The link a diagnostic carries to its rule's page (the Problems panel and the diagnostic hover
+ * open it). It runs the command that "Show documentation" runs, so both show the same rendered,
+ * read-only page; a plain file link would open the raw .md from the extension folder in an
+ * editable editor.
+ */
+export function ruleDocUri(_extensionUri: vscode.Uri, rule: RuleId): vscode.Uri {
+  return vscode.Uri.parse(`command:${SHOW_RULE_DOCUMENTATION_COMMAND}?${encodeURIComponent(JSON.stringify([rule]))}`);
 }
 
 async function showRuleDocumentation(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, rule?: unknown): Promise<void> {
@@ -35,7 +43,7 @@ async function showRuleDocumentation(extensionUri: vscode.Uri, log: vscode.LogOu
     );
     return;
   }
-  const uri = ruleDocUri(extensionUri, id);
+  const uri = ruleDocFile(extensionUri, id);
   try {
     await vscode.workspace.fs.stat(uri);
   } catch {
@@ -44,13 +52,7 @@ async function showRuleDocumentation(extensionUri: vscode.Uri, log: vscode.LogOu
     void vscode.window.showErrorMessage(message);
     return;
   }
-  try {
-    // The built-in Markdown extension renders it; where that is turned off, show the source.
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
-  } catch (err) {
-    log.warn(`markdown.showPreview failed for ${uri.toString()} (${String(err)}); opening the page as text`);
-    await vscode.window.showTextDocument(uri, { preview: true });
-  }
+  await showMarkdownPage(uri);
 }
 
 export function register(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {

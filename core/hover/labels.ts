@@ -1,6 +1,6 @@
 // Headings and labels of the hover and the reference page, one table per language.
 // Core code has no vscode.l10n, so these are plain data; `{0}`-style holes are filled by `fill`.
-import type { Lang, ParamDirection } from '../model/types';
+import type { Lang, ParamDirection, ReturnConvention } from '../model/types';
 
 export interface DocLabels {
   readonly kind: { readonly function: string; readonly constant: string; readonly type: string; readonly error: string };
@@ -19,9 +19,19 @@ export interface DocLabels {
     readonly targetPlatform: string;
   };
   readonly seeAlso: string;
+  /** The hover's one-line return convention: its label and a line per convention. */
+  readonly returns: string;
+  readonly returnConvention: Readonly<Record<ReturnConvention, string>>;
+  /** The hover's one remark. */
+  readonly remark: string;
+  /** {0}: the other file to include (the SDK's "winsock.h (include Winsock2.h)"). */
+  readonly headerIncludeOther: string;
+  /** The requirement phrases of the SDK pages (and ours) in this language, English → local. */
+  readonly requirementPhrases: Readonly<Record<string, string>>;
+  readonly deprecatedTitle: string;
   readonly direction: Readonly<Record<ParamDirection, string>>;
   readonly optional: string;
-  /** {0}: the replacement function. */
+  /** {0}: the replacement the SDK header names. */
   readonly deprecated: string;
   readonly extensionFunction: string;
   readonly fields: string;
@@ -34,8 +44,8 @@ export interface DocLabels {
   readonly numberIsError: string;
   /** Heading of the list of functions that document an error. */
   readonly documentedBy: string;
-  /** {0}: how many more remarks the full page has. */
-  readonly moreRemarks: string;
+  /** How many more remarks the full page has, as a Russian or English speaker says it. */
+  readonly moreRemarks: (count: number) => string;
   readonly openFullPage: string;
   readonly attribution: string;
 }
@@ -45,7 +55,7 @@ const en: DocLabels = {
   parameters: 'Parameters',
   returnValue: 'Return value',
   errors: 'Errors',
-  errorColumns: { code: 'code', value: 'value', when: 'when' },
+  errorColumns: { code: 'Error', value: 'Value', when: 'When' },
   remarks: 'Remarks',
   requirements: 'Requirements',
   requirementRows: {
@@ -57,9 +67,25 @@ const en: DocLabels = {
     targetPlatform: 'Target platform',
   },
   seeAlso: 'See also',
+  returns: 'Returns',
+  returnConvention: {
+    'zero-or-socket-error': '`0` on success; `SOCKET_ERROR` on failure, the code from `WSAGetLastError()`.',
+    'count-or-socket-error': 'the number of bytes on success; `SOCKET_ERROR` on failure, the code from `WSAGetLastError()`.',
+    'socket-or-invalid-socket': 'the new `SOCKET`; `INVALID_SOCKET` on failure, the code from `WSAGetLastError()`.',
+    bool: '`TRUE` on success; `FALSE` on failure, the code from `WSAGetLastError()`.',
+    'error-code': '`0` on success, otherwise the error code itself (not through `WSAGetLastError()`).',
+    'count-or-socket-error-enum': 'the number of entries; `SOCKET_ERROR` on failure, the code from `WSAGetLastError()`.',
+    'last-error': 'the calling thread\u2019s last Winsock error code.',
+    dword: 'a `DWORD`; see the full page for what it means.',
+    void: 'nothing (`void`).',
+  },
+  remark: 'Remark',
+  headerIncludeOther: '{0} (include {1})',
+  requirementPhrases: {},
+  deprecatedTitle: 'Deprecated in the SDK.',
   direction: { in: 'in', out: 'out', 'in-out': 'in, out' },
   optional: 'optional',
-  deprecated: 'Deprecated (MSVC warning C4996); suggested replacement: `{0}`.',
+  deprecated: 'MSVC warns C4996 on the call. \u201cUse `{0}`\u201d is the SDK header\u2019s advice, not a call that does the same thing.',
   extensionFunction: 'Microsoft extension: get the pointer at run time with `WSAIoctl(SIO_GET_EXTENSION_FUNCTION_POINTER)`.',
   fields: 'Fields',
   fieldColumns: { name: 'field', type: 'type', meaning: 'meaning' },
@@ -69,7 +95,7 @@ const en: DocLabels = {
   note: 'Note',
   numberIsError: '`{0}` is the Winsock error code **{1}**.',
   documentedBy: 'Functions that document this error',
-  moreRemarks: '{0} more remarks on the full page.',
+  moreRemarks: (n) => (n === 1 ? '1 more remark on the full page.' : `${n} more remarks on the full page.`),
   openFullPage: 'Open the full reference page',
   attribution:
     'Facts from Microsoft\u2019s Windows SDK documentation (CC BY 4.0); the text is written for Winsock Lens.',
@@ -80,7 +106,7 @@ const ru: DocLabels = {
   parameters: 'Параметры',
   returnValue: 'Возвращаемое значение',
   errors: 'Ошибки',
-  errorColumns: { code: 'код', value: 'значение', when: 'когда' },
+  errorColumns: { code: 'Ошибка', value: 'Значение', when: 'Когда возникает' },
   remarks: 'Примечания',
   requirements: 'Требования',
   requirementRows: {
@@ -92,9 +118,30 @@ const ru: DocLabels = {
     targetPlatform: 'Целевая платформа',
   },
   seeAlso: 'См. также',
+  returns: 'Возвращает',
+  returnConvention: {
+    'zero-or-socket-error': '`0` при успехе; `SOCKET_ERROR` при ошибке, код — из `WSAGetLastError()`.',
+    'count-or-socket-error': 'число байтов при успехе; `SOCKET_ERROR` при ошибке, код — из `WSAGetLastError()`.',
+    'socket-or-invalid-socket': 'новый `SOCKET`; `INVALID_SOCKET` при ошибке, код — из `WSAGetLastError()`.',
+    bool: '`TRUE` при успехе; `FALSE` при ошибке, код — из `WSAGetLastError()`.',
+    'error-code': '`0` при успехе, иначе сам код ошибки (не через `WSAGetLastError()`).',
+    'count-or-socket-error-enum': 'число записей; `SOCKET_ERROR` при ошибке, код — из `WSAGetLastError()`.',
+    'last-error': 'последний код ошибки Winsock вызывающего потока.',
+    dword: 'значение `DWORD`; что оно значит — на полной странице.',
+    void: 'ничего (`void`).',
+  },
+  remark: 'Главное',
+  headerIncludeOther: '{0} (подключайте {1})',
+  requirementPhrases: {
+    '[desktop apps only]': '[только классические приложения]',
+    '[desktop apps | UWP apps]': '[классические приложения | приложения UWP]',
+    'none (pointer from WSAIoctl SIO_GET_EXTENSION_FUNCTION_POINTER)': 'нет (указатель получают через WSAIoctl SIO_GET_EXTENSION_FUNCTION_POINTER)',
+    '(through the service provider)': '(через поставщика услуг)',
+  },
+  deprecatedTitle: 'Помечена в SDK как устаревшая.',
   direction: { in: 'вход', out: 'выход', 'in-out': 'вход, выход' },
   optional: 'необязательный',
-  deprecated: 'Устарела (предупреждение MSVC C4996); рекомендуемая замена: `{0}`.',
+  deprecated: 'На вызов MSVC выдаёт предупреждение C4996. «Используйте `{0}`» — совет заголовка SDK, а не вызов, делающий то же самое.',
   extensionFunction: 'Расширение Microsoft: указатель на функцию получают во время выполнения через `WSAIoctl(SIO_GET_EXTENSION_FUNCTION_POINTER)`.',
   fields: 'Поля',
   fieldColumns: { name: 'поле', type: 'тип', meaning: 'смысл' },
@@ -104,13 +151,19 @@ const ru: DocLabels = {
   note: 'Примечание',
   numberIsError: '`{0}` — код ошибки Winsock **{1}**.',
   documentedBy: 'Функции, у которых описана эта ошибка',
-  moreRemarks: 'Ещё примечаний на полной странице: {0}.',
+  moreRemarks: (n) => `Ещё ${n} ${russianPlural(n, 'примечание', 'примечания', 'примечаний')} — на полной странице.`,
   openFullPage: 'Открыть полную справочную страницу',
   attribution:
     'Сведения взяты из документации Microsoft к Windows SDK (CC BY 4.0); текст написан для Winsock Lens.',
 };
 
 export const LABELS: Readonly<Record<Lang, DocLabels>> = { en, ru };
+
+/** The Russian noun form for a count: 1 примечание, 3 примечания, 7 примечаний, 11 примечаний, 21 примечание. */
+export function russianPlural(n: number, one: string, few: string, many: string): string {
+  const form = new Intl.PluralRules('ru').select(n);
+  return form === 'one' ? one : form === 'few' ? few : many;
+}
 
 /** Replaces `{0}`, `{1}` … in `template` with `args`. */
 export function fill(template: string, ...args: readonly (string | number)[]): string {

@@ -159,6 +159,11 @@ export interface FunctionEntry {
   /** Index of the SOCKET parameter the call acts on, if any. */
   readonly socketParam?: number;
   readonly transitions?: readonly Transition[];
+  /**
+   * The id of the one remark that matters most for this function: the hover shows it (and only
+   * it); without one, the hover shows the first `key` remark.
+   */
+  readonly leadRemark?: string;
   /** SDK deprecation (`_WINSOCK_DEPRECATED_BY`), with the replacement it names. */
   readonly deprecated?: { readonly replacement: string; readonly note: Localized };
   /** Obtained at run time (WSAIoctl SIO_GET_EXTENSION_FUNCTION_POINTER) rather than linked. */

@@ -59,6 +59,14 @@ function wsaSendDisconnectEntry() {
   return entry;
 }
 
+async function until(done: () => boolean, what: () => string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(what());
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 suite('hover', () => {
   suiteSetup(async () => {
     // Hover providers exist once the extension is active (opening a C file starts that, but the
@@ -79,15 +87,17 @@ suite('hover', () => {
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  test('C: WSASendDisconnect gets the English hover with signature and error table', async () => {
+  test('C: WSASendDisconnect gets the short English hover: page link first, signature, error links', async () => {
     const entry = wsaSendDisconnectEntry();
     const texts = ours(await hoverTexts('goodbye.c', 'WSASendDisconnect(s, NULL)'));
     assert.equal(texts.length, 1, `one Winsock Lens hover, got ${texts.length}`);
     const md = texts[0]!;
     assert.ok(md.includes('```c\n'), 'signature block');
     assert.ok(md.includes(entry.summary.en), 'English summary');
-    assert.ok(md.includes(`**${LABELS.en.parameters}**`) && md.includes(`**${LABELS.en.errors}**`));
-    assert.ok(md.includes('| `WSAENOPROTOOPT` |'), 'error table row');
+    assert.ok(md.startsWith(`[${LABELS.en.openFullPage}](`), 'the full page link comes first');
+    assert.ok(md.includes(`**${LABELS.en.parameters}**`) && md.includes(`**${LABELS.en.errors}:**`));
+    assert.ok(md.includes('[`WSAENOPROTOOPT`](command:winsockLens.openReference'), 'each error a link to its page');
+    assert.ok(!md.includes('|---'), 'no tables in the hover');
     assert.ok(!md.includes(LABELS.ru.parameters));
   });
 
@@ -105,7 +115,7 @@ suite('hover', () => {
     await setting('winsockLens.docs.language', 'ru');
     const md = ours(await hoverTexts('goodbye.c', 'WSASendDisconnect(s, NULL)')).join('\n');
     assert.ok(md.includes(entry.summary.ru), 'Russian summary');
-    assert.ok(md.includes(`**${LABELS.ru.parameters}**`) && md.includes(`**${LABELS.ru.returnValue}**`));
+    assert.ok(md.includes(`**${LABELS.ru.parameters}**`) && md.includes(`**${LABELS.ru.returns}:**`));
     assert.ok(!md.includes(entry.summary.en));
   });
 
@@ -131,7 +141,7 @@ suite('hover', () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('winsockLens.openReference', 'WSAESHUTDOWN');
     assert.ok(uri, 'the command returns the page URI');
     assert.equal(uri.scheme, 'winsock-lens-ref');
-    assert.equal(uri.path, '/WSAESHUTDOWN.md');
+    assert.equal(uri.path, '/en/WSAESHUTDOWN.md');
     // The page is open: as a Markdown preview tab, or (without the preview) as a text tab.
     const deadline = Date.now() + 10_000;
     const isOpen = () =>
@@ -146,6 +156,32 @@ suite('hover', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     assert.equal(doc.getText(), renderReferencePage(entry, 'en'));
     assert.ok(doc.getText().includes(LABELS.en.attribution));
+  });
+
+  test('the reference page is read-only, and its "See also" and function links reach other pages', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('winsockLens.openReference', 'WSASendDisconnect');
+    assert.equal(vscode.workspace.fs.isWritableFileSystem(uri.scheme), false, 'the page scheme is read-only');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('edited'))), 'writing a page fails');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const links = [...text.matchAll(/\]\((\.\/[^)]+\.md)\)/g)].map((m) => m[1]!);
+    assert.ok(links.includes('./WSARecvDisconnect.md'), `See also links: ${links.join(', ')}`);
+    for (const link of links) {
+      const target = vscode.Uri.joinPath(uri, '..', link);
+      const stat = await vscode.workspace.fs.stat(target);
+      assert.equal(stat.type, vscode.FileType.File, `${link} is a page`);
+    }
+  });
+
+  test('the reference page stays open when another Markdown file is previewed', async () => {
+    const isReferenceTab = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && t.label.includes('WSASendDisconnect');
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    await vscode.commands.executeCommand('winsockLens.openReference', 'WSASendDisconnect');
+    await until(() => tabs().some(isReferenceTab), () => `no preview tab of the page; tabs: ${tabs().map((t) => t.label).join(', ')}`);
+    const other = uriOf('notes.md');
+    fs.writeFileSync(other.fsPath, '# Notes\n\nAnother Markdown file.\n');
+    await vscode.commands.executeCommand('markdown.showPreview', other);
+    await until(() => tabs().some((t) => t.input instanceof vscode.TabInputWebview && t.label.includes('notes.md')), () => `no preview of notes.md; tabs: ${tabs().map((t) => t.label).join(', ')}`);
+    assert.ok(tabs().some(isReferenceTab), `the reference page was replaced; tabs: ${tabs().map((t) => t.label).join(', ')}`);
   });
 
   test('an untitled C buffer is hovered too, and the hover follows edits (one parse per version)', async () => {

@@ -170,13 +170,14 @@ suite('lint in the editor', function () {
     assert.equal(doc.getText(related.location.range), 'WSASendDisconnect(s, NULL)');
     assert.match(related.message, /shut down/);
 
-    // The rule id is the code, and its target is the rule's page, which ships with the extension.
+    // The rule id is the code; its target runs the command "Show documentation" runs (the same
+    // rendered, read-only page, never the raw .md in an editor).
     assert.equal(typeof send.code, 'object');
     const code = send.code as { value: string | number; target: vscode.Uri };
     assert.equal(code.value, 'send-after-disconnect');
-    assert.ok(code.target.path.endsWith('/docs/rules/send-after-disconnect.md'), code.target.toString());
-    const page = Buffer.from(await vscode.workspace.fs.readFile(code.target)).toString('utf8');
-    assert.match(page, /send-after-disconnect/);
+    assert.equal(code.target.scheme, 'command');
+    assert.equal(code.target.path, 'winsockLens.showRuleDocumentation');
+    assert.deepEqual(JSON.parse(decodeURIComponent(code.target.query)), ['send-after-disconnect']);
 
     const leaks = byRule(doc.uri, 'missing-closesocket');
     assert.equal(leaks.length, 2);
@@ -346,6 +347,18 @@ suite('lint in the editor', function () {
         .find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes('disconnect-data-on-tcp')),
     );
     assert.ok(tab);
+    // The diagnostic's link (what the Problems panel opens) shows the same page the same way, and
+    // no text editor on the raw .md opens.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const link = vscode.Uri.parse('command:winsockLens.showRuleDocumentation?' + encodeURIComponent(JSON.stringify(['disconnect-data-on-tcp'])));
+    await vscode.commands.executeCommand(link.path, ...(JSON.parse(decodeURIComponent(link.query)) as unknown[]));
+    await waitFor(fixtureUri(FIXTURE), 'the preview again, from the diagnostic link', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label.includes('disconnect-data-on-tcp')),
+    );
+    assert.ok(
+      !vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith('.md')),
+      'no text editor on a rule page',
+    );
     // A wrong rule name is refused with a message, not an exception.
     await vscode.commands.executeCommand('winsockLens.showRuleDocumentation', 'no-such-rule');
   });

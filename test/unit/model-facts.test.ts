@@ -10,6 +10,7 @@ import {
   wsaSendDisconnectSeeAlso,
 } from '../../core/model/facts/wsasenddisconnect';
 import type { FunctionEntry, Lang } from '../../core/model/types';
+import { renderReferencePage } from '../../core/hover/render';
 
 const LANGS: readonly Lang[] = ['en', 'ru'];
 
@@ -23,6 +24,14 @@ for (const lang of LANGS) {
   test(`WSASendDisconnect states every fact of its page (${lang})`, () => {
     const missing = missingFacts(wsaSendDisconnectFacts, entryText(entry(), lang), lang);
     assert.deepEqual(missing, [], `facts missing in ${lang}: ${missing.join(', ')}`);
+  });
+}
+
+for (const lang of LANGS) {
+  test(`the full reference page of WSASendDisconnect shows every fact of its SDK page (${lang})`, () => {
+    // The hover is short; what it leaves out must be on the page it links to.
+    const missing = missingFacts(wsaSendDisconnectFacts, renderReferencePage(entry(), lang), lang);
+    assert.deepEqual(missing, [], `facts missing from the ${lang} page: ${missing.join(', ')}`);
   });
 }
 

@@ -50,7 +50,7 @@ export const wsaSendDisconnectFacts: readonly FactCheck[] = [
   neutral('dll', [/Ws2_32\.dll/]),
   neutral('min-client', [/Windows 2000 Professional/]),
   neutral('min-server', [/Windows 2000 Server/]),
-  neutral('target-platform', [/^Windows$/m]),
+  neutral('target-platform', [/(^|:\*\* )Windows$/m]), // a line of its own, or the page's "- **Target platform:** Windows"
   fact('see-also-pages', [/Winsock functions/, /Winsock reference/], [/Функции Winsock/, /Справочник по Winsock/]),
 ];
 
