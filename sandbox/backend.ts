@@ -87,7 +87,7 @@ export interface Backend {
   ports(handle: SocketHandle): { local?: number; remote?: number };
   /** Is this handle value an open socket or file of the process (not one of the session's)? */
   isLiveHandle(handle: SocketHandle): boolean;
-  /** Makes the call on a handle the session does not own, known to be dead (for a real WSAENOTSOCK). */
+  /** The answer for a handle the session does not own and that is dead (ws2_32: the real call; posix: WSAENOTSOCK without a call). */
   callOnDeadHandle(call: SandboxCall, handle: SocketHandle): NativeOutcome;
   /** Closes a socket quietly (reset, exit): abortive enough never to wait. */
   forceClose(handle: SocketHandle): void;

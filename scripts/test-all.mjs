@@ -5,7 +5,8 @@ const steps = [
   ['type check', 'npm', ['run', 'typecheck']],
   ['build', 'node', ['esbuild.mjs', '--tests']],
   ['unit tests', 'npm', ['run', 'test:unit']],
-  ['sandbox conformance (posix + ws2_32 under Wine)', 'node', ['scripts/conformance.mjs']],
+  // Checks results against Windows and the committed docs/conformance.md against this run (never writes it).
+  ['sandbox conformance (posix + ws2_32 under Wine; docs/conformance.md as committed)', 'node', ['scripts/conformance.mjs']],
   ['integration tests in VS Code', 'node', ['scripts/test-integration.mjs', '--no-build']],
   // From here on dist/ is the production build inside the packed .vsix, which the browser checks run.
   ['package (.vsix)', 'node', ['scripts/package.mjs', '--quiet']],

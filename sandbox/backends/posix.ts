@@ -384,35 +384,15 @@ export class PosixBackend implements Backend {
   }
 
   callOnDeadHandle(call: SandboxCall, handle: SocketHandle): NativeOutcome {
-    if (handle > 0x7fffffff) return emulatedError('WSAENOTSOCK', 'posix: not a descriptor value.');
-    // A real call on a descriptor that is closed gives EBADF, which Winsock calls WSAENOTSOCK.
-    let r: number;
-    let note: string | undefined;
-    switch (call.fn) {
-      case 'closesocket':
-        r = this.f.close(handle) as number;
-        break;
-      case 'send':
-      case 'WSASend':
-        r = Number(this.f.send(handle, Buffer.alloc(1), 1, C.MSG_NOSIGNAL));
-        break;
-      case 'recv':
-      case 'WSARecv':
-        r = Number(this.f.recv(handle, Buffer.alloc(1), 1, 0));
-        break;
-      case 'shutdown':
-      case 'WSASendDisconnect':
-      case 'WSARecvDisconnect':
-      case 'DisconnectEx':
-        r = this.f.shutdown(handle, call.fn === 'WSARecvDisconnect' ? 0 : 1) as number;
-        if (call.fn !== 'shutdown') note = `posix: ${call.fn} on a closed descriptor is shutdown() there: EBADF → WSAENOTSOCK.`;
-        break;
-      default:
-        return emulatedError('WSAENOTSOCK', `posix: ${handle} is not a socket of this session.`);
-    }
-    if (r >= 0) return emulatedError('WSAENOTSOCK', 'posix: the descriptor is not one of the session\'s sockets.');
-    const o = this.fail();
-    return note ? { ...o, emulated: true, note } : o;
+    // No native call on a descriptor the session does not hold: POSIX hands the lowest free number
+    // to the next open(), socket() or accept() of the process (the peer's sockets and libuv's files
+    // live here too), so a closed descriptor may be another socket by the time of the call, and
+    // whether a real call gave EBADF or reached someone else's socket would depend on timing. The
+    // answer is always Windows' answer for a closed SOCKET.
+    return emulatedError(
+      'WSAENOTSOCK',
+      `posix: ${handle} is not a socket of this session; a closed descriptor number is reused by the next one opened, so ${call.fn} is not made on it (Windows answers WSAENOTSOCK).`,
+    );
   }
 
   forceClose(handle: SocketHandle): void {

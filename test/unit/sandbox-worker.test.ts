@@ -290,3 +290,32 @@ w.on('message', (m) => { if (m.event === 'ready') process.send({ worker: w.pid }
     }
   });
 });
+
+test('a call on a closed descriptor is never made natively: WSAENOTSOCK (emulated) whether the number is free or reused by the peer', async () => {
+  const a = await connected('echo');
+  const b = await newSocket(client);
+  await client.call({ fn: 'closesocket', socket: a });
+  await client.call({ fn: 'closesocket', socket: b });
+  // The number is free now: a native send would give EBADF; the answer must not depend on that.
+  for (const call of [
+    { fn: 'send', socket: b, text: 'x' },
+    { fn: 'recv', socket: b, maxBytes: 1 },
+    { fn: 'shutdown', socket: b, how: 'SD_SEND' },
+    { fn: 'closesocket', socket: b },
+  ] as const) {
+    const e = await client.call(call);
+    assert.equal(e.wsaErrorName, 'WSAENOTSOCK', e.text);
+    assert.equal(e.emulated, true, `${e.text} was made natively on a closed descriptor`);
+    assert.match(e.emulationNote ?? '', /not a socket of this session/);
+  }
+  // Now the lower free number goes to a new session socket and, on connect, the peer's accepted
+  // socket in the worker takes the next one, which may be b's: a send on b must not reach it.
+  const c = await newSocket(client);
+  await client.call({ fn: 'connect', socket: c, address: 'peer', port: 0 });
+  await waitFor('the peer to accept', () => recent().find((e) => e.side === 'peer' && e.peerEvent === 'accepted' && e.socket === c));
+  const late = await client.call({ fn: 'send', socket: b, text: 'stray' });
+  assert.equal(late.wsaErrorName, 'WSAENOTSOCK');
+  assert.equal(late.emulated, true);
+  await new Promise((r) => setTimeout(r, 100));
+  assert.ok(!recent().some((e) => e.side === 'peer' && e.peerEvent === 'received'), 'the peer received nothing');
+});
