@@ -54,7 +54,10 @@ const nodeCommon = {
   // koffi carries native prebuilds and must be loaded from node_modules at run time.
   external: ['vscode', 'koffi'],
   // web-tree-sitter's ESM build reads import.meta.url, which a CJS bundle lacks: use its CJS build.
-  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+  // jsonc-parser's UMD build requires its parts at run time, which a bundle cannot follow: use its ESM build.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+  // The CLI bundles the rule pages (docs/rules/*.md) for SARIF's rule help.
+  loader: { '.md': 'text' },
   plugins: [problemMatcherPlugin],
 };
 

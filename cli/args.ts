@@ -9,12 +9,22 @@ export interface LintPlan {
   readonly kind: 'lint';
   readonly lang: Lang;
   readonly format: OutputFormat;
-  /** Defines added on the command line (NAME → value, '' for a bare NAME). */
-  readonly defines: Readonly<Record<string, string>>;
+  /** Defines added on the command line (NAME → value, '' for a bare NAME); a Map, so any name is kept. */
+  readonly defines: ReadonlyMap<string, string>;
   readonly undefines: readonly string[];
   readonly rules: Readonly<Partial<Record<RuleId, SeveritySetting>>>;
   readonly closeFunctions: readonly string[];
   readonly paths: readonly string[];
+  /** Write the report to this file instead of stdout. */
+  readonly output?: string;
+  /** Worker threads (1: lint in the main thread). */
+  readonly jobs: number;
+  /** A SARIF file of an earlier run: its findings are not reported again. */
+  readonly baseline?: string;
+  /** Lint only shard `index` (1-based) of `count`. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** A compile_commands.json or the folder holding it (-p DIR). */
+  readonly compileCommands?: string;
 }
 
 export type ParsedArgs =
@@ -37,7 +47,7 @@ function findLang(argv: readonly string[]): Lang {
 }
 
 /** Parses the arguments after the program name. `ruleIds` are the rules the core knows. */
-export function parseArgs(argv: readonly string[], ruleIds: readonly RuleId[]): ParsedArgs {
+export function parseArgs(argv: readonly string[], ruleIds: readonly RuleId[], defaultJobs = 1): ParsedArgs {
   const lang = findLang(argv);
   const fail = (message: string): ParsedArgs => ({ kind: 'usage-error', lang, message });
 
@@ -49,7 +59,12 @@ export function parseArgs(argv: readonly string[], ruleIds: readonly RuleId[]): 
   }
 
   let format: OutputFormat = 'text';
-  const defines: Record<string, string> = {};
+  const defines = new Map<string, string>();
+  let output: string | undefined;
+  let jobs = defaultJobs;
+  let baseline: string | undefined;
+  let shard: { index: number; count: number } | undefined;
+  let compileCommands: string | undefined;
   const undefines: string[] = [];
   const rules: Partial<Record<RuleId, SeveritySetting>> = {};
   const closeFunctions: string[] = [];
@@ -65,6 +80,14 @@ export function parseArgs(argv: readonly string[], ruleIds: readonly RuleId[]): 
     '--rule': '--rule unchecked-result=warning',
     '--close-function': '--close-function SafeClose',
     '--lang': '--lang ru',
+    '--output': '--output report.sarif',
+    '-o': '-o report.sarif',
+    '--jobs': '--jobs 4',
+    '-j': '-j 4',
+    '--baseline': '--baseline main.sarif',
+    '--shard': '--shard 1/4',
+    '-p': '-p build',
+    '--compile-commands': '--compile-commands build/compile_commands.json',
   };
 
   const rest = argv.slice(1);
@@ -85,7 +108,7 @@ export function parseArgs(argv: readonly string[], ruleIds: readonly RuleId[]): 
     if (arg.startsWith('--') && eq > 0) {
       name = arg.slice(0, eq);
       value = arg.slice(eq + 1);
-    } else if ((arg.startsWith('-D') || arg.startsWith('-U')) && arg.length > 2) {
+    } else if (/^-[DUjop]/.test(arg) && arg.length > 2) {
       name = arg.slice(0, 2);
       value = arg.slice(2);
     }
@@ -110,7 +133,7 @@ export function parseArgs(argv: readonly string[], ruleIds: readonly RuleId[]): 
         const at = value.indexOf('=');
         const defName = at === -1 ? value : value.slice(0, at);
         if (!IDENT.test(defName)) return fail(msg(lang, 'badDefine', { value }));
-        defines[defName] = at === -1 ? '' : value.slice(at + 1);
+        defines.set(defName, at === -1 ? '' : value.slice(at + 1));
         const u = undefines.indexOf(defName);
         if (u !== -1) undefines.splice(u, 1);
         break;
@@ -118,7 +141,7 @@ export function parseArgs(argv: readonly string[], ruleIds: readonly RuleId[]): 
       case '--undefine':
       case '-U':
         if (!IDENT.test(value)) return fail(msg(lang, 'badDefine', { value }));
-        delete defines[value];
+        defines.delete(value);
         undefines.push(value);
         break;
       case '--rule': {
@@ -135,8 +158,40 @@ export function parseArgs(argv: readonly string[], ruleIds: readonly RuleId[]): 
         if (!IDENT.test(value)) return fail(msg(lang, 'badIdentifier', { value }));
         closeFunctions.push(value);
         break;
+      case '--output':
+      case '-o':
+        output = value;
+        break;
+      case '--jobs':
+      case '-j': {
+        const n = /^\d+$/.test(value) ? Number(value) : NaN;
+        if (!(n >= 1 && n <= 256)) return fail(msg(lang, 'badJobs', { value }));
+        jobs = n;
+        break;
+      }
+      case '--baseline':
+        baseline = value;
+        break;
+      case '--shard': {
+        const m = /^(\d+)\/(\d+)$/.exec(value);
+        const index = m ? Number(m[1]) : NaN;
+        const count = m ? Number(m[2]) : NaN;
+        if (!(count >= 1 && index >= 1 && index <= count)) return fail(msg(lang, 'badShard', { value }));
+        shard = { index, count };
+        break;
+      }
+      case '-p':
+      case '--compile-commands':
+        compileCommands = value;
+        break;
     }
   }
   if (paths.length === 0) return fail(msg(lang, 'noPaths'));
-  return { kind: 'lint', lang, format, defines, undefines, rules, closeFunctions, paths };
+  return {
+    kind: 'lint', lang, format, defines, undefines, rules, closeFunctions, paths, jobs,
+    ...(output !== undefined ? { output } : {}),
+    ...(baseline !== undefined ? { baseline } : {}),
+    ...(shard !== undefined ? { shard } : {}),
+    ...(compileCommands !== undefined ? { compileCommands } : {}),
+  };
 }

@@ -1,17 +1,23 @@
 // `winsock-lens lint`: the lint core on files and folders, for terminals and CI.
-// Reads files with Node, feeds their text to the VS Code-free core, prints text, JSON or SARIF.
-import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+// Collects the files, lints them (in worker threads with --jobs), prints text, JSON or SARIF.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createLinter, resolveOptions, RULES, type Linter } from '../core/lint/index';
-import { chooseGrammar } from '../core/parse/parser';
-import type { Finding, LintOptions, RuleId } from '../core/lint/types';
-import { DEFAULT_CLOSE_FUNCTIONS, DEFAULT_DEFINES } from '../core/lint/types';
+import { RULES } from '../core/lint/index';
+import type { Finding, RuleId } from '../core/lint/types';
+import { formatProblem } from '../core/project/problems';
+import pkg from '../package.json';
 import { parseArgs, type LintPlan } from './args';
-import { collectSources, readSource } from './files';
-import { formatJson, formatSarif, formatText, type FileReport, type SkippedFile } from './format';
+import { loadBaseline } from './baseline';
+import { escapeName } from './escape';
+import { collectSources } from './files';
+import { formatJson, formatText, noticeLine, type FileReport } from './format';
+import { isLintWorker, lintAll, runLintWorker } from './jobs';
+import { artifactUri, type FileOutcome, type SkipReason } from './lintFile';
 import { msg } from './messages';
+import { guardStream, writeFileReport, writeStream } from './output';
+import { formatSarif, type SarifNotification } from './sarif';
+import { inShard } from './shard';
 
 /** Exit codes, as documented in --help and the README. */
 const EXIT_CLEAN = 0;
@@ -21,139 +27,201 @@ const EXIT_USAGE_OR_IO = 2;
 /** The folder of the bundle (dist/), where the .wasm files are shipped. */
 const here = __dirname;
 
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(path.join(here, '..', 'package.json'), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  } catch {
-    return '0.0.0';
+/** The https home of the project (package.json's repository, without a trailing .git). */
+function repositoryUrl(): string {
+  const repo = (pkg as { repository?: string | { url?: string } }).repository;
+  const url = typeof repo === 'string' ? repo : (repo?.url ?? '');
+  const https = url.replace(/^git\+/, '').replace(/\.git$/, '');
+  return /^https:\/\//.test(https) ? https : 'https://github.com/winsock-lens/winsock-lens';
+}
+
+function ruleHelpUri(id: RuleId): string {
+  return `${repositoryUrl()}/blob/main/docs/rules/${id}.md`;
+}
+
+function skipMessage(lang: LintPlan['lang'], file: string, why: SkipReason): string {
+  switch (why.kind) {
+    case 'binary':
+      return msg(lang, 'binarySkipped', { path: file });
+    case 'not-a-file':
+      return msg(lang, 'notAFile', { path: file });
+    case 'special':
+      return msg(lang, 'specialFile', { path: file, where: why.where });
+    case 'too-large':
+      return msg(lang, 'tooLarge', { path: file, mb: (why.bytes / 1048576).toFixed(1), limit: 16 });
+    case 'unreadable':
+      return msg(lang, 'pathUnreadable', { path: file, reason: why.reason });
+    case 'engine':
+      return msg(lang, 'engineFailed', { path: file, reason: why.reason });
   }
-}
-
-function docUri(id: RuleId): string {
-  return pathToFileURL(path.join(here, '..', 'docs', 'rules', `${id}.md`)).href;
-}
-
-/** A path as a SARIF artifact URI: relative (forward slashes, encoded) or an absolute file: URI. */
-function artifactUri(display: string, absolute: string): string {
-  if (path.isAbsolute(display)) return pathToFileURL(absolute).href;
-  return display.split(path.sep).map(encodeURIComponent).join('/');
-}
-
-function write(stream: NodeJS.WriteStream, text: string): void {
-  if (text) stream.write(text);
 }
 
 async function runLint(plan: LintPlan): Promise<number> {
   const { lang } = plan;
   const cwd = process.cwd();
-  const { files, problems } = collectSources(plan.paths, cwd);
+  const errors: string[] = []; // stderr lines, printed in a stable order after the run
+  const notifications: SarifNotification[] = [];
+  let ioError = false;
 
-  // A path that does not exist is a usage error: nothing is linted, so no one trusts a partial run.
-  const missing = problems.filter((p) => p.kind === 'missing');
-  if (missing.length > 0) {
-    for (const m of missing) process.stderr.write(msg(lang, 'pathMissing', { path: m.path, cwd }) + '\n');
+  const baseline = plan.baseline !== undefined ? loadBaseline(path.resolve(cwd, plan.baseline)) : undefined;
+  if (baseline && !baseline.ok) {
+    process.stderr.write(msg(lang, 'badBaseline', { path: escapeName(plan.baseline!), reason: baseline.reason }) + '\n');
     return EXIT_USAGE_OR_IO;
   }
 
-  let ioError = false;
-  const skipped: SkippedFile[] = [];
-  for (const p of problems) {
-    if (p.kind !== 'unreadable-folder') continue;
-    const text = msg(lang, 'folderUnreadable', { path: p.path, reason: p.reason });
-    process.stderr.write(text + '\n');
-    skipped.push({ file: p.path, uri: artifactUri(p.path, path.resolve(cwd, p.path)), message: text });
+  const collected = collectSources(plan.paths, cwd);
+  for (const p of collected.problems) {
+    const shown = escapeName(p.path);
+    const text =
+      p.kind === 'missing'
+        ? msg(lang, 'pathMissing', { path: shown, cwd: escapeName(cwd) })
+        : p.kind === 'inaccessible'
+          ? msg(lang, 'pathInaccessible', { path: shown, reason: p.reason })
+          : msg(lang, 'folderUnreadable', { path: shown, reason: p.reason });
+    errors.push(text);
+    notifications.push({ id: 'skipped-file', level: 'error', message: text, uri: artifactUri(p.path, path.resolve(cwd, p.path)) });
     ioError = true;
   }
+  const files = plan.shard ? inShard(collected.files, (f) => f.display, plan.shard) : collected.files;
 
-  let linter: Linter;
+  let outcomes: FileOutcome[];
   try {
-    linter = await createLinter((file) => readFile(path.join(here, file)).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
+    outcomes = await lintAll(
+      files,
+      {
+        defines: [...plan.defines],
+        undefines: plan.undefines,
+        rules: plan.rules,
+        closeFunctions: plan.closeFunctions,
+        ...(plan.compileCommands !== undefined ? { compileCommands: path.resolve(cwd, plan.compileCommands) } : {}),
+        wasmDir: here,
+      },
+      plan.jobs,
+      __filename,
+    );
   } catch (err) {
     process.stderr.write(msg(lang, 'startFailed', { reason: err instanceof Error ? err.message : String(err), dir: here }) + '\n');
     return EXIT_USAGE_OR_IO;
   }
 
-  const defines: Record<string, string> = { ...DEFAULT_DEFINES, ...plan.defines };
-  for (const name of plan.undefines) delete defines[name];
-  const closeFunctions = [...new Set([...DEFAULT_CLOSE_FUNCTIONS, ...plan.closeFunctions])];
-  const base = resolveOptions({ defines, closeFunctions, rules: plan.rules });
-
   const reports: FileReport[] = [];
+  const seenProblems = new Set<string>();
   let checked = 0;
-  for (const f of files) {
+  let skipped = 0;
+  let ignored = 0;
+  let known = 0;
+  outcomes.forEach((o, i) => {
+    const f = files[i]!;
     const uri = artifactUri(f.display, f.absolute);
-    const read = readSource(f.absolute);
-    if (read.kind !== 'text') {
-      const text =
-        read.kind === 'binary'
-          ? msg(lang, 'binarySkipped', { path: f.display })
-          : read.kind === 'not-a-file'
-            ? msg(lang, 'notAFile', { path: f.display })
-            : msg(lang, 'pathUnreadable', { path: f.display, reason: read.reason });
-      process.stderr.write(text + '\n');
-      skipped.push({ file: f.display, uri, message: text });
-      if (read.kind === 'unreadable') ioError = true;
-      continue;
+    for (const p of o.problems) {
+      const text = `winsock-lens lint: ${formatProblem({ ...p, file: escapeName(displayOf(p.file, cwd)) }, lang)}`;
+      if (seenProblems.has(text)) continue;
+      seenProblems.add(text);
+      errors.push(text);
+      notifications.push({ id: 'config', level: 'warning', message: text });
     }
-    const options: LintOptions = { ...base, language: chooseGrammar(f.absolute, read.text) };
-    let findings: Finding[];
-    try {
-      findings = [...linter.lintText(read.text, f.absolute, options)];
-    } catch (err) {
-      const text = msg(lang, 'engineFailed', { path: f.display, reason: err instanceof Error ? err.message : String(err) });
-      process.stderr.write(text + '\n');
-      skipped.push({ file: f.display, uri, message: text });
-      ioError = true;
-      continue;
+    if (o.kind === 'ignored') {
+      ignored++;
+      return;
+    }
+    if (o.kind === 'skipped') {
+      const text = skipMessage(lang, escapeName(f.display), o.why);
+      errors.push(text);
+      notifications.push({ id: 'skipped-file', level: o.why.kind === 'binary' || o.why.kind === 'not-a-file' ? 'warning' : 'error', message: text, uri });
+      skipped++;
+      if (o.why.kind !== 'binary' && o.why.kind !== 'not-a-file') ioError = true;
+      return;
     }
     checked++;
-    findings.sort((a, b) => a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column || a.rule.localeCompare(b.rule));
-    reports.push({ file: f.display, uri, findings });
-  }
-  linter.dispose();
+    let findings: Finding[] = o.findings;
+    let prints = o.fingerprints;
+    if (baseline?.ok) {
+      const keep = o.fingerprints.map((fp) => !baseline.take(fp));
+      known += keep.filter((k) => !k).length;
+      findings = findings.filter((_, k) => keep[k]);
+      prints = prints.filter((_, k) => keep[k]);
+    }
+    for (const n of o.notices) {
+      notifications.push({ id: n.kind, level: 'warning', message: `${f.display}: ${n.message[lang]}`, uri, ...(n.span ? { span: n.span } : {}) });
+    }
+    reports.push({ file: f.display, uri, findings, notices: o.notices, fingerprints: prints });
+  });
 
-  if (files.length === 0 && skipped.length === 0) process.stderr.write(msg(lang, 'noSources', { paths: plan.paths.join(', ') }) + '\n');
+  if (known > 0) notifications.push({ id: 'baseline', level: 'note', message: msg(lang, 'baselineKnown', { count: known }) });
+  // Nothing checked is a failed run, unless the config ignored the files or this shard got none.
+  const emptyShard = plan.shard !== undefined && files.length === 0 && collected.files.length > 0;
+  const nothingChecked = checked === 0 && ignored === 0 && !emptyShard;
+  if (collected.files.length === 0 && collected.problems.length === 0) errors.push(msg(lang, 'noSources', { paths: plan.paths.map(escapeName).join(', ') }));
+  if (nothingChecked) {
+    errors.push(msg(lang, 'nothingChecked'));
+    ioError = true;
+  }
 
   const all = reports.flatMap((r) => r.findings);
   const count = (s: Finding['severity']) => all.filter((f) => f.severity === s).length;
+  let report: string;
   switch (plan.format) {
     case 'json':
-      write(process.stdout, formatJson(reports, lang));
+      report = formatJson(reports, lang);
+      // The array stays an array of findings; the notices are said on stderr, as in the text format.
+      for (const r of reports) for (const n of r.notices) errors.push(noticeLine(escapeName(r.file), n, lang));
       break;
     case 'sarif':
-      write(
-        process.stdout,
-        formatSarif(reports, {
-          version: packageVersion(),
-          lang,
-          rules: RULES,
-          helpUri: docUri,
-          srcRoot: pathToFileURL(cwd + path.sep).href,
-          commandLine: ['winsock-lens', ...process.argv.slice(2)].join(' '),
-          skipped,
-          complete: !ioError,
-        }),
-      );
+      report = formatSarif(reports, {
+        version: pkg.version,
+        lang,
+        rules: RULES,
+        helpUri: ruleHelpUri,
+        informationUri: repositoryUrl(),
+        srcRoot: pathToFileURL(cwd + path.sep).href,
+        commandLine: ['winsock-lens', ...process.argv.slice(2)].join(' '),
+        notifications,
+        complete: !ioError,
+      });
       break;
     default:
-      write(process.stdout, formatText(reports, lang));
-      process.stderr.write(
-        msg(lang, 'summary', { files: checked, skipped: skipped.length, errors: count('error'), warnings: count('warning'), infos: count('info'), hints: count('hint') }) + '\n',
-      );
+      report = formatText(reports, lang);
+  }
+
+  for (const e of errors) process.stderr.write(e + '\n');
+  if (plan.output !== undefined) {
+    const w = writeFileReport(path.resolve(cwd, plan.output), report);
+    if (!w.ok) {
+      process.stderr.write(msg(lang, 'outputFailed', { path: escapeName(plan.output), reason: w.message }) + '\n');
+      return EXIT_USAGE_OR_IO;
+    }
+  } else {
+    const w = await writeStream(process.stdout, report);
+    if (!w.ok) {
+      // The reader went away (`… | head`): nothing more to say, and no one to say it to.
+      if (w.code === 'EPIPE') return EXIT_CLEAN;
+      process.stderr.write(msg(lang, 'stdoutFailed', { reason: w.message }) + '\n');
+      return EXIT_USAGE_OR_IO;
+    }
+  }
+  if (plan.format === 'text') {
+    const summary = msg(lang, 'summary', { files: checked, skipped, errors: count('error'), warnings: count('warning'), infos: count('info'), hints: count('hint') });
+    const extra = [ignored > 0 ? msg(lang, 'ignoredCount', { count: ignored }) : '', known > 0 ? msg(lang, 'baselineKnown', { count: known }) : ''].filter(Boolean).join(' ');
+    process.stderr.write(summary + (extra ? ` ${extra}` : '') + '\n');
   }
   if (ioError) return EXIT_USAGE_OR_IO;
   return count('error') > 0 ? EXIT_ERRORS : EXIT_CLEAN;
 }
 
+function displayOf(file: string, cwd: string): string {
+  const native = file.split('/').join(path.sep);
+  const rel = path.relative(cwd, native);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : native;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseArgs(argv, RULES.map((r) => r.id));
+  const parsed = parseArgs(argv, RULES.map((r) => r.id), Math.max(1, availableParallelism()));
   switch (parsed.kind) {
     case 'help':
       process.stdout.write(msg(parsed.lang, 'usage', { rules: RULES.map((r) => `${r.id} (${r.defaultSeverity})`).join(', ') }) + '\n');
       return EXIT_CLEAN;
     case 'version':
-      process.stdout.write(packageVersion() + '\n');
+      process.stdout.write(pkg.version + '\n');
       return EXIT_CLEAN;
     case 'usage-error':
       process.stderr.write(parsed.message + '\n');
@@ -163,12 +231,18 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`winsock-lens: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = EXIT_USAGE_OR_IO;
-  },
-);
+if (isLintWorker()) {
+  void runLintWorker();
+} else {
+  guardStream(process.stdout);
+  guardStream(process.stderr);
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`winsock-lens: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = EXIT_USAGE_OR_IO;
+    },
+  );
+}

@@ -17,15 +17,22 @@ Options:
   --undefine NAME            remove a define, including a default one (repeatable; -U NAME)
   --rule ID=SEVERITY         set a rule's severity: error, warning, info, hint or off (repeatable)
   --close-function NAME      a function that closes sockets besides closesocket (repeatable)
+  -p, --compile-commands P   compile_commands.json, or the folder holding it (default: the nearest
+                             one up the tree from each file, in it or in its build/ folder)
+  -o, --output FILE          write the report to FILE instead of stdout
+  -j, --jobs N               lint in N worker threads (default: the number of cores)
+  --baseline FILE            a SARIF file of an earlier run: its findings are not reported again
+  --shard I/N                lint only part I of N of the files (a stable split, for CI)
   --lang en|ru               language of the messages (default en)
   -h, --help                 show this text
   --version                  show the version
 
-Default defines: _WIN32, WIN32, _WINDOWS, _MSC_VER=1940.
+Default defines: _WIN32, WIN32, _WINDOWS, _MSC_VER=1940; then each file's compile command (-D/-U),
+the nearest .winsock-lens.json and the #defines of its quoted headers; --define/--undefine last.
 Rules: {rules}
 
 Exit codes: 0 no error-severity finding, 1 at least one error-severity finding,
-2 a usage error or a file that could not be read.
+2 a usage error, a path or file that could not be read, or no file checked at all.
 Rule documentation: docs/rules/<rule>.md`,
     ru: `Использование: winsock-lens lint [параметры] <файлы или папки...>
 
@@ -38,15 +45,22 @@ Rule documentation: docs/rules/<rule>.md`,
   --undefine ИМЯ             убрать определение, в том числе стандартное (можно повторять; -U ИМЯ)
   --rule ПРАВИЛО=УРОВЕНЬ     уровень правила: error, warning, info, hint или off (можно повторять)
   --close-function ИМЯ       функция, закрывающая сокеты, кроме closesocket (можно повторять)
+  -p, --compile-commands P   compile_commands.json или папка с ним (по умолчанию — ближайший вверх
+                             по дереву от каждого файла, в папке или в её подпапке build/)
+  -o, --output ФАЙЛ          записать отчёт в ФАЙЛ, а не в stdout
+  -j, --jobs N               проверять в N потоках (по умолчанию — по числу ядер)
+  --baseline ФАЙЛ            SARIF-файл прежнего запуска: его находки не сообщаются повторно
+  --shard I/N                проверить только часть I из N файлов (устойчивое деление, для CI)
   --lang en|ru               язык сообщений (по умолчанию en)
   -h, --help                 показать эту справку
   --version                  показать версию
 
-Стандартные определения: _WIN32, WIN32, _WINDOWS, _MSC_VER=1940.
+Стандартные определения: _WIN32, WIN32, _WINDOWS, _MSC_VER=1940; затем команда компиляции файла (-D/-U),
+ближайший .winsock-lens.json и #define из его заголовков в кавычках; --define/--undefine — последними.
 Правила: {rules}
 
 Коды выхода: 0 — нет находок уровня error, 1 — есть хотя бы одна находка уровня error,
-2 — ошибка в аргументах или файл, который не удалось прочитать.
+2 — ошибка в аргументах, путь или файл, который не удалось прочитать, или не проверено ни одного файла.
 Документация правил: docs/rules/<правило>.md`,
   },
   unknownCommand: {
@@ -98,8 +112,52 @@ Rule documentation: docs/rules/<rule>.md`,
     ru: "winsock-lens lint: '{value}' — не идентификатор C; --close-function ожидает имя функции, например SafeClose.",
   },
   pathMissing: {
-    en: "winsock-lens lint: '{path}' does not exist. Check the path (it is resolved from {cwd}).",
-    ru: "winsock-lens lint: '{path}' не существует. Проверьте путь (он отсчитывается от {cwd}).",
+    en: "winsock-lens lint: '{path}' does not exist. Check the path (it is resolved from {cwd}); the other paths are still checked.",
+    ru: "winsock-lens lint: '{path}' не существует. Проверьте путь (он отсчитывается от {cwd}); остальные пути всё равно проверяются.",
+  },
+  pathInaccessible: {
+    en: "winsock-lens lint: cannot access '{path}': {reason}. Skipped; the other paths are still checked.",
+    ru: "winsock-lens lint: нет доступа к '{path}': {reason}. Пропущен; остальные пути всё равно проверяются.",
+  },
+  specialFile: {
+    en: 'winsock-lens lint: {path} is on the special filesystem {where}, whose files can block or never end. Skipped; name source files or folders.',
+    ru: 'winsock-lens lint: {path} находится в специальной файловой системе {where}, чтение из неё может зависнуть или не кончиться. Пропущен; указывайте файлы исходников или папки.',
+  },
+  tooLarge: {
+    en: 'winsock-lens lint: {path} is {mb} MB, over the {limit} MB limit for a source file. Skipped; is it really C/C++ source?',
+    ru: 'winsock-lens lint: {path} занимает {mb} МБ, больше предела {limit} МБ для файла исходника. Пропущен; это действительно исходник C/C++?',
+  },
+  nothingChecked: {
+    en: 'winsock-lens lint: no file could be checked, so nothing is known about this code. Name C/C++ sources that exist and are text.',
+    ru: 'winsock-lens lint: не удалось проверить ни одного файла, о коде ничего не известно. Укажите существующие текстовые исходники C/C++.',
+  },
+  badJobs: {
+    en: "winsock-lens lint: '{value}' is not a number of threads. Write --jobs N with N from 1 to 256.",
+    ru: "winsock-lens lint: '{value}' — не число потоков. Пишите --jobs N, где N от 1 до 256.",
+  },
+  badShard: {
+    en: "winsock-lens lint: '{value}' is not a shard. Write --shard I/N with 1 <= I <= N, e.g. --shard 2/4.",
+    ru: "winsock-lens lint: '{value}' — не номер части. Пишите --shard I/N, где 1 <= I <= N, например --shard 2/4.",
+  },
+  badBaseline: {
+    en: 'winsock-lens lint: the baseline {path} {reason}. Give a SARIF file written by winsock-lens lint --format sarif.',
+    ru: 'winsock-lens lint: базовый файл {path}: {reason}. Укажите SARIF-файл, записанный winsock-lens lint --format sarif.',
+  },
+  baselineKnown: {
+    en: '{count} finding(s) already in the baseline not shown.',
+    ru: 'Не показано находок, уже бывших в базовом файле: {count}.',
+  },
+  ignoredCount: {
+    en: '{count} file(s) ignored by .winsock-lens.json.',
+    ru: 'Файлов, исключённых в .winsock-lens.json: {count}.',
+  },
+  outputFailed: {
+    en: 'winsock-lens lint: cannot write the report to {path}: {reason}. Free some space or choose another --output.',
+    ru: 'winsock-lens lint: не удалось записать отчёт в {path}: {reason}. Освободите место или укажите другой --output.',
+  },
+  stdoutFailed: {
+    en: 'winsock-lens lint: cannot write the report to standard output: {reason}. Free some space or use --output FILE.',
+    ru: 'winsock-lens lint: не удалось вывести отчёт в стандартный вывод: {reason}. Освободите место или используйте --output ФАЙЛ.',
   },
   pathUnreadable: {
     en: 'winsock-lens lint: cannot read {path}: {reason}. Skipped; check its permissions.',

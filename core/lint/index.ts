@@ -5,6 +5,7 @@ import { CParser, chooseGrammar, type WasmFile } from '../parse/parser';
 import { preprocess } from '../parse/preprocessor';
 import { analyzeTree, type AnalysisCache, type RawFinding } from './analysis';
 import { RULES, isRuleId, ruleMeta, type RuleMeta } from './rules';
+import { parseErrorNotices } from './parse-errors';
 import { LineIndex } from './text';
 import { DEFAULT_CLOSE_FUNCTIONS, DEFAULT_DEFINES, type Finding, type LintOptions, type LintReport, type QuickFix, type RuleId } from './types';
 
@@ -57,7 +58,7 @@ export async function createLinter(source: ((file: string) => Promise<Uint8Array
       const prepared = preprocess(text, options.defines).text;
       const tree = parser.parse(prepared, grammar);
       try {
-        return { findings: finish(analyzeTree(tree, prepared, options), text, options), notices: [] };
+        return { findings: finish(analyzeTree(tree, prepared, options), text, options), notices: parseErrorNotices(tree, prepared) };
       } finally {
         tree.delete();
       }
@@ -65,7 +66,7 @@ export async function createLinter(source: ((file: string) => Promise<Uint8Array
     checkTree(tree, text, options) {
       // The tree was parsed from the prepared text; analyse that text (same offsets).
       const prepared = preprocess(text, options.defines).text;
-      return { findings: finish(analyzeTree(tree, prepared, options, cache), text, options), notices: [] };
+      return { findings: finish(analyzeTree(tree, prepared, options, cache), text, options), notices: parseErrorNotices(tree, prepared) };
     },
     prepare(text, options) {
       return preprocess(text, options.defines).text;

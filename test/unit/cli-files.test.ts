@@ -91,7 +91,7 @@ test('a named pipe or other non-file is skipped with a message instead of blocki
   assert.match(r.stderr, /1 file\(s\) checked, 1 skipped/);
   assert.equal(r.status, 0);
   // Walking the folder ignores it as well.
-  assert.equal(runCli(['lint', dir]).status, 0);
+  assert.equal(runCli(['lint', dir, CLEAN]).status, 0);
 });
 
 test('usage errors exit 2 with a message that says what is wrong and what to do', () => {

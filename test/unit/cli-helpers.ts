@@ -27,7 +27,7 @@ function newestMtime(dir: string): number {
 
 /** Builds the CLI bundle the way esbuild.mjs does (same entry, alias and banner) when it is stale. */
 export async function ensureCliBuilt(): Promise<void> {
-  const sources = Math.max(newestMtime(path.join(REPO, 'cli')), newestMtime(path.join(REPO, 'core')));
+  const sources = Math.max(newestMtime(path.join(REPO, 'cli')), newestMtime(path.join(REPO, 'core')), newestMtime(path.join(REPO, 'docs', 'rules')), statSync(path.join(REPO, 'package.json')).mtimeMs);
   if (!existsSync(CLI) || statSync(CLI).mtimeMs < sources) {
     await esbuild.build({
       absWorkingDir: REPO,
@@ -39,7 +39,8 @@ export async function ensureCliBuilt(): Promise<void> {
       sourcesContent: false,
       logLevel: 'silent',
       external: ['vscode', 'koffi'],
-      alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+      alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+      loader: { '.md': 'text' },
       entryPoints: { cli: 'cli/main.ts' },
       outdir: 'dist',
       banner: { js: '#!/usr/bin/env node' },

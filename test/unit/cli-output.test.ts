@@ -3,7 +3,6 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
@@ -104,9 +103,23 @@ test('sarif: validates against the SARIF 2.1.0 schema and carries rules, levels,
   for (const rule of rules) {
     assert.ok(rule.shortDescription?.text, rule.id);
     assert.ok(rule.defaultConfiguration?.level, rule.id);
-    assert.match(rule.helpUri!, new RegExp(`/docs/rules/${rule.id}\\.md$`));
-    assert.ok(existsSync(fileURLToPath(rule.helpUri!)), `${rule.helpUri} does not exist`);
+    // Code scanning wants https links (never file:), built from package.json's repository, to a
+    // page that exists in the repository.
+    assert.match(rule.helpUri!, new RegExp(`^https://github\\.com/winsock-lens/winsock-lens/blob/main/docs/rules/${rule.id}\\.md$`));
+    assert.ok(existsSync(path.join(REPO, 'docs', 'rules', `${rule.id}.md`)), `${rule.id}.md does not exist`);
+    // The full description is the page's "What it finds" paragraph; the help is the page as markdown.
+    assert.ok((rule.fullDescription?.text.length ?? 0) > 60, `${rule.id}: ${rule.fullDescription?.text}`);
+    assert.ok(!rule.fullDescription!.text.includes('\n'), rule.id);
+    assert.match(rule.help?.markdown ?? '', /## What it finds/, rule.id);
+    assert.ok(rule.help?.text, rule.id);
   }
+  assert.match(run.tool.driver.informationUri!, /^https:\/\//);
+  const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { repository: { url: string } };
+  assert.equal(run.tool.driver.informationUri, pkg.repository.url.replace(/\.git$/, ''));
+  assert.ok(!JSON.stringify(log).includes('file:///') || JSON.stringify(run.originalUriBaseIds).includes('file:///'), 'no file: link but the source root');
+  // Every result has a fingerprint for baselines and alert tracking.
+  for (const x of run.results!) assert.match(x.partialFingerprints?.['winsockLens/v1'] ?? '', /^[0-9a-f]{32}$/);
+  assert.equal(run.invocations?.[0]?.executionSuccessful, true);
   assert.equal(rules.find((x) => x.id === 'unchecked-result')!.defaultConfiguration!.level, 'note');
   assert.equal(rules.find((x) => x.id === 'send-after-disconnect')!.defaultConfiguration!.level, 'error');
 
