@@ -1,0 +1,197 @@
+// The language server on the VS Code-free core: diagnostics (pushed after open and after each change,
+// debounced), hover and quick fixes for C and C++ documents, with settings from the client. No Node
+// built-ins here: main.ts hands in how to read the .wasm files and where the rule pages are.
+import {
+  CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, TextDocuments,
+  type Connection, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLinter, type Linter } from '../core/lint/index';
+import { CParser, chooseGrammar, type WasmLoader } from '../core/parse/parser';
+import { codeActionsFor, type LintedVersion } from './codeActions';
+import { toDiagnostic } from './diagnostics';
+import { DocumentTrees } from './documents';
+import { hoverFor } from './hover';
+import { readServerSettings, SETTINGS_SECTION, type ServerSettings } from './settings';
+
+export interface ServerOptions {
+  readonly loadWasm: WasmLoader;
+  /** The address of a rule's documentation page (codeDescription.href). */
+  readonly ruleDoc: (rule: string) => string;
+  readonly version: string;
+}
+
+/** Quiet time after the last change before a document is linted again. */
+export const LINT_DELAY_MS = 150;
+
+interface Engine {
+  readonly linter: Linter;
+  readonly trees: DocumentTrees;
+  readonly parser: CParser;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  let locale = 'en';
+  let canAskConfiguration = false;
+  let canRegisterConfiguration = false;
+  /** What the client last pushed with workspace/didChangeConfiguration (its `winsockLens` part). */
+  let pushedSettings: unknown;
+  const settingsCache = new Map<string, Promise<ServerSettings>>();
+  const results = new Map<string, LintedVersion>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const reportedProblems = new Set<string>();
+  let engine: Promise<Engine> | undefined;
+  let engineFailureShown = false;
+
+  const loadEngine = (): Promise<Engine> => {
+    engine ??= (async () => {
+      const parser = await CParser.create(options.loadWasm);
+      return { parser, linter: await createLinter(parser), trees: new DocumentTrees(parser) };
+    })().catch((err: unknown) => {
+      engine = undefined;
+      throw err;
+    });
+    return engine;
+  };
+
+  const settingsFor = (uri: string): Promise<ServerSettings> => {
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = (canAskConfiguration
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then((raw: unknown) => raw ?? pushedSettings)
+        : Promise.resolve(pushedSettings)
+      ).then(
+        (raw) => readServerSettings(raw, locale),
+        (err: unknown) => {
+          connection.console.warn(`workspace/configuration failed (${String(err)}); using the defaults`);
+          return readServerSettings(undefined, locale);
+        },
+      );
+      settingsCache.set(uri, s);
+    }
+    return s;
+  };
+
+  const lint = async (uri: string): Promise<void> => {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const { version } = doc;
+    const settings = await settingsFor(uri);
+    for (const p of settings.lint.problems) {
+      if (reportedProblems.has(p.en)) continue;
+      reportedProblems.add(p.en);
+      void connection.window.showWarningMessage(p[settings.lang]);
+    }
+    if (!settings.lint.enabled) {
+      results.delete(uri);
+      await connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    let e: Engine;
+    try {
+      e = await loadEngine();
+    } catch (err) {
+      if (!engineFailureShown) {
+        engineFailureShown = true;
+        void connection.window.showErrorMessage(`Winsock Lens: the lint engine could not start: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      return;
+    }
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return; // a newer run is scheduled
+    const text = current.getText();
+    const language = chooseGrammar(new URL(uri).pathname, text, current.languageId);
+    const findings = e.trees.withTree(uri, version, text, current.languageId, settings.lint.options.defines,
+      (tree) => e.linter.lintTree(tree, text, { ...settings.lint.options, language }));
+    const items = findings.map((finding) => ({ finding, diagnostic: toDiagnostic(uri, finding, settings.lang, options.ruleDoc) }));
+    results.set(uri, { version, items });
+    await connection.sendDiagnostics({ uri, version, diagnostics: items.map((i) => i.diagnostic) });
+  };
+
+  const schedule = (uri: string, delayMs: number): void => {
+    const pending = timers.get(uri);
+    if (pending !== undefined) clearTimeout(pending);
+    timers.set(uri, setTimeout(() => {
+      timers.delete(uri);
+      lint(uri).catch((err: unknown) => {
+        connection.console.error(`lint failed for ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        results.delete(uri);
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+      });
+    }, delayMs));
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    locale = params.locale ?? 'en';
+    canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    // The parser loads while the client finishes its start-up.
+    loadEngine().catch(() => undefined);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'winsock-lens-lsp', version: options.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const all = change.settings as Record<string, unknown> | null | undefined;
+    pushedSettings = all && typeof all === 'object' ? (all[SETTINGS_SECTION] ?? pushedSettings) : pushedSettings;
+    settingsCache.clear();
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  });
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => {
+    if (e.document.version > 1 || timers.has(e.document.uri)) schedule(e.document.uri, LINT_DELAY_MS);
+  });
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    const pending = timers.get(uri);
+    if (pending !== undefined) clearTimeout(pending);
+    timers.delete(uri);
+    results.delete(uri);
+    settingsCache.delete(uri);
+    void engine?.then((en) => en.trees.forget(uri), () => undefined);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onHover(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const settings = await settingsFor(doc.uri);
+    if (!settings.hoverEnabled) return null;
+    const e = await loadEngine();
+    const current = documents.get(doc.uri) ?? doc;
+    const text = current.getText();
+    return e.trees.withTree(current.uri, current.version, text, current.languageId, settings.lint.options.defines,
+      (tree) => hoverFor(tree, current.offsetAt(params.position), settings.lang, (o) => current.positionAt(o)));
+  });
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    if (params.context.only && !params.context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) return [];
+    const settings = await settingsFor(doc.uri);
+    return codeActionsFor(doc.uri, doc.version, results.get(doc.uri), params.range, params.context.diagnostics, settings.lang);
+  });
+
+  connection.onShutdown(async () => {
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+    const e = await engine?.catch(() => undefined);
+    e?.trees.dispose();
+    e?.linter.dispose();
+    e?.parser.dispose();
+  });
+
+  documents.listen(connection);
+}
