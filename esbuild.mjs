@@ -76,6 +76,8 @@ const all = [
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
     entryPoints: { extension: 'extension/browser.ts' }, outdir: 'dist/web',
   },
+  // The debug adapter (standalone: `node dist/debugAdapter.js`); its gdb-side tracer is bundled as text.
+  { ...nodeCommon, entryPoints: { debugAdapter: 'debug-adapter/adapter.ts' }, outdir: 'dist', loader: { '.py': 'text' } },
   {
     bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: production,
     sourcemap: !production, sourcesContent: false, logLevel: 'silent', plugins: [problemMatcherPlugin],

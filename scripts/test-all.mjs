@@ -7,6 +7,7 @@ const steps = [
   ['unit tests', 'npm', ['run', 'test:unit']],
   // Checks results against Windows and the committed docs/conformance.md against this run (never writes it).
   ['sandbox conformance (posix + ws2_32 under Wine; docs/conformance.md as committed)', 'node', ['scripts/conformance.mjs']],
+  ['debug adapter (DebugClient, real gdb under Wine)', 'node', ['scripts/test-debug.mjs', '--no-build']],
   ['integration tests in VS Code', 'node', ['scripts/test-integration.mjs', '--no-build']],
   // From here on dist/ is the production build inside the packed .vsix, which the browser checks run.
   ['package (.vsix)', 'node', ['scripts/package.mjs', '--quiet']],

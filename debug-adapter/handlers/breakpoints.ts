@@ -1,0 +1,155 @@
+// Breakpoint requests: source lines (moved to the line gdb chose, verified), conditions, hit counts,
+// logpoints, function breakpoints, and the two exception filters. Breakpoints set while the program
+// runs go in through a silent pause.
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import { errorValue } from '../../core/model/stateMachine';
+import type { Debuggee } from '../debuggee';
+import { MIError } from '../gdb/backend';
+import { miQuote, miString, miTuple, type MITuple } from '../gdb/miParser';
+import { msg, type AdapterLang } from '../strings';
+
+export const FAILED_CALL_FILTER = 'winsock-call-failed';
+export const LINT_FILTER = 'lint-finding';
+
+interface GdbBreakpoint {
+  readonly number: string;
+  readonly logMessage?: string;
+}
+
+export interface LintStopInfo {
+  readonly rule: string;
+  readonly message: string;
+}
+
+export class Breakpoints {
+  private readonly bySource = new Map<string, GdbBreakpoint[]>();
+  private functionBps: GdbBreakpoint[] = [];
+  private lintBps = new Map<string, LintStopInfo>();
+  private nextId = 1;
+  private readonly logpoints = new Map<string, string>();
+
+  constructor(
+    private readonly debuggee: () => Debuggee | undefined,
+    private readonly lang: () => AdapterLang,
+    /** The findings of the lint core for the program's sources: file → [{line (1-based), rule, message}]. */
+    private readonly lintFindings: () => Promise<{ file: string; line: number; rule: string; message: string }[]>,
+  ) {}
+
+  logMessageOf(bkptno: string): string | undefined {
+    return this.logpoints.get(bkptno);
+  }
+
+  lintStopOf(bkptno: string): LintStopInfo | undefined {
+    return this.lintBps.get(bkptno);
+  }
+
+  private toDap(bkpt: MITuple | undefined, fallbackLine?: number, source?: DebugProtocol.Source): DebugProtocol.Breakpoint {
+    const line = Number(miString(bkpt?.line) ?? fallbackLine);
+    const pending = miString(bkpt?.pending) !== undefined || miString(bkpt?.addr) === '<PENDING>';
+    return { id: this.nextId++, verified: !pending && bkpt !== undefined, ...(Number.isFinite(line) ? { line } : {}), ...(source ? { source } : {}) };
+  }
+
+  private async insert(location: string, opts: { condition?: string; hitCondition?: string; logMessage?: string; temporary?: boolean }): Promise<MITuple> {
+    const d = this.debuggee();
+    if (!d) throw new Error('no debuggee');
+    const flags: string[] = [];
+    if (opts.temporary) flags.push('-t');
+    if (opts.condition) flags.push('-c', miQuote(opts.condition));
+    const hits = opts.hitCondition ? parseInt(opts.hitCondition.replace(/^\s*>=?\s*/, ''), 10) : NaN;
+    if (Number.isFinite(hits) && hits > 1) flags.push('-i', String(hits - 1));
+    const r = await d.gdb.send(`-break-insert -f ${flags.join(' ')} ${miQuote(location)}`);
+    const bkpt = miTuple(r.bkpt);
+    if (opts.logMessage !== undefined && bkpt) this.logpoints.set(miString(bkpt.number) ?? '', opts.logMessage);
+    return bkpt ?? {};
+  }
+
+  private async remove(list: readonly GdbBreakpoint[]): Promise<void> {
+    const d = this.debuggee();
+    if (!d || list.length === 0) return;
+    for (const b of list) this.logpoints.delete(b.number);
+    await d.gdb.send(`-break-delete ${list.map((b) => b.number).join(' ')}`).catch(() => {});
+  }
+
+  async setBreakpoints(args: DebugProtocol.SetBreakpointsArguments): Promise<DebugProtocol.Breakpoint[]> {
+    const d = this.debuggee();
+    const file = args.source.path ?? '';
+    const wanted = args.breakpoints ?? [];
+    if (!d) return wanted.map((b) => ({ verified: false, line: b.line }));
+    return d.whileStopped(async () => {
+      await this.remove(this.bySource.get(file) ?? []);
+      const kept: GdbBreakpoint[] = [];
+      const out: DebugProtocol.Breakpoint[] = [];
+      for (const b of wanted) {
+        try {
+          const bkpt = await this.insert(`${file}:${b.line}`, {
+            ...(b.condition ? { condition: b.condition } : {}),
+            ...(b.hitCondition ? { hitCondition: b.hitCondition } : {}),
+            ...(b.logMessage !== undefined ? { logMessage: b.logMessage } : {}),
+          });
+          kept.push({ number: miString(bkpt.number) ?? '' });
+          out.push(this.toDap(bkpt, b.line, args.source));
+        } catch (e) {
+          out.push({ verified: false, line: b.line, message: msg(this.lang(), 'breakpointRefused', e instanceof MIError ? e.message : String(e)) });
+        }
+      }
+      this.bySource.set(file, kept);
+      return out;
+    });
+  }
+
+  async setFunctionBreakpoints(args: DebugProtocol.SetFunctionBreakpointsArguments): Promise<DebugProtocol.Breakpoint[]> {
+    const d = this.debuggee();
+    if (!d) return args.breakpoints.map(() => ({ verified: false }));
+    return d.whileStopped(async () => {
+      await this.remove(this.functionBps);
+      this.functionBps = [];
+      const out: DebugProtocol.Breakpoint[] = [];
+      for (const b of args.breakpoints) {
+        try {
+          const bkpt = await this.insert(b.name, {
+            ...(b.condition ? { condition: b.condition } : {}),
+            ...(b.hitCondition ? { hitCondition: b.hitCondition } : {}),
+          });
+          this.functionBps.push({ number: miString(bkpt.number) ?? '' });
+          const file = miString(bkpt.fullname);
+          out.push(this.toDap(bkpt, undefined, file ? { path: file, name: file.split(/[\\/]/).pop() ?? file } : undefined));
+        } catch (e) {
+          out.push({ verified: false, message: msg(this.lang(), 'breakpointRefused', e instanceof MIError ? e.message : String(e)) });
+        }
+      }
+      return out;
+    });
+  }
+
+  async setExceptionBreakpoints(args: DebugProtocol.SetExceptionBreakpointsArguments): Promise<DebugProtocol.Breakpoint[]> {
+    const d = this.debuggee();
+    const options: DebugProtocol.ExceptionFilterOptions[] = args.filterOptions ?? args.filters.map((filterId) => ({ filterId }));
+    const failed = options.find((o) => o.filterId === FAILED_CALL_FILTER);
+    const lint = options.some((o) => o.filterId === LINT_FILTER);
+    const result: DebugProtocol.Breakpoint[] = [];
+    let errors: number[] | undefined;
+    if (failed?.condition && failed.condition.trim() !== '') {
+      const names = failed.condition.split(/[\s,;|]+/).filter(Boolean);
+      const unknown = names.filter((n) => errorValue(n) === undefined && !/^\d+$/.test(n));
+      errors = names.map((n) => errorValue(n) ?? Number(n)).filter((n) => Number.isFinite(n));
+      result.push(unknown.length > 0 ? { verified: false, message: msg(this.lang(), 'unknownErrorName', unknown.join(', ')) } : { verified: true });
+    } else if (failed) result.push({ verified: true });
+    if (lint) result.push({ verified: true });
+    if (!d) return result;
+    await d.setStopOnFailure(failed !== undefined, errors);
+    await d.whileStopped(async () => {
+      await this.remove([...this.lintBps.keys()].map((number) => ({ number })));
+      this.lintBps.clear();
+      if (!lint) return;
+      for (const f of await this.lintFindings()) {
+        try {
+          const bkpt = await this.insert(`${f.file}:${f.line}`, {});
+          this.lintBps.set(miString(bkpt.number) ?? '', { rule: f.rule, message: f.message });
+        } catch {
+          /* a finding on a line without code (a declaration): nothing to stop at */
+        }
+      }
+    });
+    return result;
+  }
+}

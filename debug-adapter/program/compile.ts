@@ -1,0 +1,75 @@
+// Builds the program the user points `program` at when it is a C or C++ source: MinGW-w64 gcc/g++
+// with -g -O0 and the Winsock libraries, into the adapter's storage folder. A failed build is a
+// CompileError carrying the compiler's own lines (with file and line, so the client can link them).
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export interface CompilerDiagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly column?: number;
+  readonly severity: string;
+  readonly text: string;
+}
+
+export class CompileError extends Error {
+  constructor(
+    readonly compiler: string,
+    readonly output: string,
+    readonly diagnostics: readonly CompilerDiagnostic[],
+  ) {
+    super(`${path.basename(compiler)} failed`);
+    this.name = 'CompileError';
+  }
+}
+
+export function isSourceProgram(program: string): boolean {
+  return /\.(c|cc|cpp|cxx|c\+\+)$/i.test(program);
+}
+
+export function defaultCompiler(program: string): string {
+  return /\.c$/i.test(program) ? 'x86_64-w64-mingw32-gcc' : 'x86_64-w64-mingw32-g++';
+}
+
+/** gcc's `file:line:col: error: text` lines. */
+export function parseCompilerOutput(output: string): CompilerDiagnostic[] {
+  const out: CompilerDiagnostic[] = [];
+  for (const line of output.split(/\r?\n/)) {
+    const m = /^(.+?):(\d+):(?:(\d+):)?\s*(fatal error|error|warning|note):\s*(.*)$/.exec(line);
+    if (!m) continue;
+    out.push({ file: m[1] as string, line: Number(m[2]), ...(m[3] ? { column: Number(m[3]) } : {}), severity: m[4] as string, text: m[5] as string });
+  }
+  return out;
+}
+
+export interface CompileOptions {
+  readonly source: string;
+  readonly outDir: string;
+  readonly compilerPath?: string;
+  readonly compilerArgs?: readonly string[];
+  readonly cwd?: string;
+}
+
+/** Compiles; resolves with the .exe's path. */
+export function compileProgram(opts: CompileOptions): Promise<string> {
+  const compiler = opts.compilerPath || defaultCompiler(opts.source);
+  mkdirSync(opts.outDir, { recursive: true });
+  const tag = createHash('sha1').update(path.resolve(opts.source)).digest('hex').slice(0, 8);
+  const exe = path.join(opts.outDir, `${path.basename(opts.source).replace(/\.[^.]+$/, '')}-${tag}.exe`);
+  const args = ['-g', '-O0', ...(opts.compilerArgs ?? []), opts.source, '-o', exe, '-lws2_32', '-lmswsock'];
+  return new Promise((resolve, reject) => {
+    const p = spawn(compiler, args, { cwd: opts.cwd ?? path.dirname(opts.source), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    p.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+    p.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
+    p.once('error', (e: NodeJS.ErrnoException) => {
+      reject(new CompileError(compiler, e.code === 'ENOENT' ? `${compiler}: not found` : e.message, []));
+    });
+    p.once('close', (code) => {
+      if (code === 0) resolve(exe);
+      else reject(new CompileError(compiler, output.trim(), parseCompilerOutput(output)));
+    });
+  });
+}

@@ -1,0 +1,92 @@
+// The debugger's Winsock runtime on literal tracer records: states through core/model's state
+// machine, bytes, addresses, mismatches with the model; and the Sockets scope's kernel TCP lookup on
+// literal /proc/net/tcp text.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { procNetTcpLookup } from '../../debug-adapter/winsock/kernelTcp';
+import { journalLine, socketsTree } from '../../debug-adapter/winsock/scope';
+import { WinsockTracker, type TracedCall } from '../../debug-adapter/winsock/tracker';
+
+let seq = 0;
+function call(fn: string, args: number[], ret: number, more: Partial<TracedCall> = {}): TracedCall {
+  return { seq: ++seq, fn, args, ret, failed: false, err: 0, thread: 1, ...more };
+}
+
+describe('Winsock tracker', () => {
+  it('follows a client through connect, WSASendDisconnect and a refused send', () => {
+    const t = new WinsockTracker();
+    t.record(call('WSAStartup', [514, 0x1000], 0));
+    t.record(call('socket', [2, 1, 6], 56));
+    t.record(call('connect', [56, 0x2000, 16], 0, { addrIn: { family: 2, ip: '127.0.0.1', port: 4000 }, line: 30 }));
+    t.record(call('send', [56, 0x3000, 5, 0], 5, { line: 32 }));
+    const d = t.record(call('WSASendDisconnect', [56, 0], 0, { line: 34 }));
+    assert.equal(d.before, 'connected');
+    assert.equal(d.after, 'send-shut');
+    const f = t.record(call('send', [56, 0x140004005, 5, 0], -1, { failed: true, err: 10058, line: 35 }));
+    assert.equal(f.errorName, 'WSAESHUTDOWN');
+    assert.equal(f.mismatch, undefined, 'the model predicted WSAESHUTDOWN too');
+    const s = t.sockets.get(56);
+    assert.equal(s?.state, 'send-shut');
+    assert.deepEqual(s?.since, { fn: 'WSASendDisconnect', line: 34 });
+    assert.equal(s?.sent, 5);
+    assert.equal(s?.lastError, 10058);
+    assert.deepEqual(s?.peer, { family: 2, ip: '127.0.0.1', port: 4000 });
+    assert.match(journalLine(f, 'en'), /^send\(56, 0x140004005, 5, 0\) = -1 WSAESHUTDOWN · send-shut → send-shut · line 35$/);
+  });
+
+  it('says where the real call disagrees with the model', () => {
+    const t = new WinsockTracker();
+    t.record(call('WSAStartup', [514, 0x1000], 0));
+    t.record(call('socket', [2, 1, 6], 60));
+    t.record(call('connect', [60, 0x2000, 16], 0));
+    t.record(call('WSASendDisconnect', [60, 0], 0));
+    const e = t.record(call('send', [60, 0x3000, 1, 0], 1));
+    assert.match(e.mismatch?.en ?? '', /expected WSAESHUTDOWN, the call succeeded/);
+  });
+
+  it('gives accepted sockets the listener\'s local address and the peer from accept', () => {
+    const t = new WinsockTracker();
+    t.record(call('WSAStartup', [514, 0x1000], 0));
+    t.record(call('socket', [2, 1, 6], 10));
+    t.record(call('bind', [10, 0x10, 16], 0, { addrIn: { family: 2, ip: '127.0.0.1', port: 5000 } }));
+    t.record(call('listen', [10, 5], 0));
+    t.record(call('accept', [10, 0x20, 0x30], 11, { addrOut: { family: 2, ip: '127.0.0.1', port: 40000 } }));
+    assert.equal(t.sockets.get(10)?.state, 'listening');
+    assert.equal(t.sockets.get(11)?.state, 'connected');
+    assert.equal(t.sockets.get(11)?.local?.port, 5000);
+    assert.equal(t.sockets.get(11)?.peer?.port, 40000);
+  });
+
+  it('marks closesocket and shows the state in the Sockets tree, in Russian too', () => {
+    const t = new WinsockTracker();
+    t.record(call('WSAStartup', [514, 0x1000], 0));
+    t.record(call('socket', [2, 1, 6], 12));
+    t.record(call('closesocket', [12], 0, { line: 9 }));
+    const tree = socketsTree(t, () => undefined, 'ru');
+    assert.match(tree[0]?.value ?? '', /^закрыт \(после closesocket в строке 9\)/);
+  });
+});
+
+describe('kernel TCP lookup over /proc/net/tcp', () => {
+  const table = [
+    '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
+    '   0: 0100007F:0FA0 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 0000000000000000 100 0 0 10 0',
+    '   1: 0100007F:9C40 0100007F:0FA0 05 00000000:00000000 00:00000000 00000000     0        0 2 1 0000000000000000 100 0 0 10 0',
+    '   2: 0100007F:0FA0 0100007F:9C40 08 00000000:00000000 00:00000000 00000000     0        0 3 1 0000000000000000 100 0 0 10 0',
+  ].join('\n');
+  const lookup = procNetTcpLookup((f) => {
+    if (f.endsWith('tcp')) return table;
+    throw new Error('absent');
+  });
+
+  it('finds the program\'s side of a connection by the peer\'s port', () => {
+    assert.equal(lookup(undefined, { family: 2, ip: '127.0.0.1', port: 4000 }), 'FIN_WAIT2');
+  });
+  it('finds a listener by its local port and an accepted socket by both ports', () => {
+    assert.equal(lookup({ family: 2, port: 4000 }, undefined), 'LISTEN');
+    assert.equal(lookup({ family: 2, port: 4000 }, { family: 2, port: 40000 }), 'CLOSE_WAIT');
+  });
+  it('says null when there is no table at all', () => {
+    assert.equal(procNetTcpLookup(() => { throw new Error('no procfs'); })(undefined, { family: 2, port: 1 }), null);
+  });
+});
