@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GdbBackend, MIError, spawnProcess, type ProcessFactory } from './gdb/backend';
 import { startGdbServer, type GdbServer } from './gdb/gdbserver';
-import { miQuote, miString, miTuple, type MIAsyncRecord, type MITuple } from './gdb/miParser';
+import { miString, miTuple, type MIAsyncRecord, type MITuple } from './gdb/miParser';
 import { tracedFunctionTable } from './winsock/table';
 import { WinsockTracker, type JournalEntry, type TracedCall } from './winsock/tracker';
 import { killPrefix, type WinePrefix } from './wine/prefix';
