@@ -1758,7 +1758,7 @@ class FunctionWalk {
       `${e.name} on '${label}' after ${callLabel(prev, this.src)} on line ${line}${path}: sending is shut down, Windows refuses it with ${err}.`,
       `${e.name} для '${label}' после ${callLabel(prev, this.src)} в строке ${line}${pathRu}: отправка уже закрыта, Windows отклонит вызов с ошибкой ${err}.`,
     );
-    this.report('send-after-disconnect', this.severity('send-after-disconnect', j.every), n, msg, prev, L('Sending was shut down here.', 'Здесь отправка была закрыта.'), this.swapFixes(prev));
+    this.report('send-after-disconnect', this.severity('send-after-disconnect', j.every), n, msg, prev, L('Sending was shut down here.', 'Здесь отправка была закрыта.'), []);
   }
 
   private checkReuse(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry): void {
@@ -1784,7 +1784,7 @@ class FunctionWalk {
             `${e.name} on '${label}' after ${callLabel(prev, this.src)} on line ${line}${path}: a disconnected socket cannot be connected again${errEn}. Close it and create a new one, or recycle it with DisconnectEx(TF_REUSE_SOCKET) and ConnectEx.`,
             `${e.name} для '${label}' после ${callLabel(prev, this.src)} в строке ${line}${pathRu}: отключённый сокет нельзя подключить заново${errRu}. Закройте его и создайте новый либо подготовьте к повторному использованию через DisconnectEx(TF_REUSE_SOCKET) и ConnectEx.`,
           );
-    this.report('reuse-after-disconnect', this.severity('reuse-after-disconnect', j.every), n, msg, prev, L('The socket was disconnected here.', 'Здесь сокет был отключён.'), this.swapFixes(prev));
+    this.report('reuse-after-disconnect', this.severity('reuse-after-disconnect', j.every), n, msg, prev, L('The socket was disconnected here.', 'Здесь сокет был отключён.'), []);
   }
 
   /** Returns true when the call is sure to fail. */
@@ -1818,7 +1818,7 @@ class FunctionWalk {
               `${callLabel(n, this.src)} shuts sending on '${label}' a second time: ${callLabel(prev, this.src)} on line ${line} already did${path}. The second call does nothing useful and hides which one was meant to end the stream.`,
               `${callLabel(n, this.src)} повторно закрывает отправку для '${label}': это уже сделал ${callLabel(prev, this.src)} в строке ${line}${pathRu}. Второй вызов ничего не даёт и скрывает, какой из них должен завершать поток.`,
             );
-        this.report('repeated-disconnect', this.severity('repeated-disconnect', j.every), n, msg, prev, L('The first disconnect is here.', 'Первое отключение здесь.'), this.swapFixes(n));
+        this.report('repeated-disconnect', this.severity('repeated-disconnect', j.every), n, msg, prev, L('The first disconnect is here.', 'Первое отключение здесь.'), []);
       }
     }
 
@@ -1859,10 +1859,13 @@ class FunctionWalk {
               `${e.name} waits for disconnect data on '${label}', a TCP socket: the Windows TCP/IP provider has no XP1_DISCONNECT_DATA, so no inbound disconnect data ever arrives. Pass NULL.`,
               `${e.name} ожидает данные отключения для '${label}' — TCP-сокета: у поставщика TCP/IP Windows нет XP1_DISCONNECT_DATA, поэтому входящие данные отключения никогда не придут. Передайте NULL.`,
             );
-        const fixes: QuickFix[] = [
-          { title: L('Pass NULL instead of the disconnect data', 'Передать NULL вместо данных отключения'), edits: [this.edit(buf.startIndex, buf.endIndex, 'NULL')], preferred: true },
-        ];
-        if (sending) fixes.push({ title: L(`Replace with shutdown(${label}, SD_SEND)`, `Заменить на shutdown(${label}, SD_SEND)`), edits: [this.edit(n.startIndex, n.endIndex, `shutdown(${label}, SD_SEND)`)], preferred: false });
+        const fixes: QuickFix[] = [];
+        // With the data, the call fails and a later disconnect of the same direction is the one
+        // that works; making this call succeed would turn that one into a repeated disconnect.
+        // No mechanical fix is right there.
+        const laterDisconnect = sending && this.laterSendDisconnect(label, n.endIndex);
+        if (!laterDisconnect) fixes.push({ title: L('Pass NULL instead of the disconnect data', 'Передать NULL вместо данных отключения'), edits: [this.edit(buf.startIndex, buf.endIndex, 'NULL')], preferred: true });
+        if (sending && !laterDisconnect) fixes.push({ title: L(`Replace with shutdown(${label}, SD_SEND)`, `Заменить на shutdown(${label}, SD_SEND)`), edits: [this.edit(n.startIndex, n.endIndex, `shutdown(${label}, SD_SEND)`)], preferred: false });
         this.report('disconnect-data-on-tcp', 'warning', buf, msg, null, null, fixes);
         fails = sending;
       }
@@ -2079,9 +2082,21 @@ class FunctionWalk {
     );
     const fixes: QuickFix[] = [
       { title: L('Check the result and read WSAGetLastError()', 'Проверить результат и прочитать WSAGetLastError()'), edits: [this.edit(stmt.startIndex, stmt.endIndex, wrapped)], preferred: true },
-      ...this.swapFixes(n),
     ];
     this.report('unchecked-result', relies ? 'warning' : 'info', n, msg, null, null, fixes);
+  }
+
+  /** Whether the text between `from` and `to` calls a close function on `key` (fix building only). */
+  private closesIn(key: string, from: number, to: number): boolean {
+    const names = this.ctx.options.closeFunctions.map(escapeRegExp).join('|') || 'closesocket';
+    return new RegExp(`\\b(?:${names})\\s*\\(\\s*${escapeRegExp(key)}\\s*\\)`).test(this.src.slice(from, to));
+  }
+
+  /** Whether the function goes on to shut down sending on `label` after `from` (fix building only). */
+  private laterSendDisconnect(label: string, from: number): boolean {
+    const end = this.body ? this.body.endIndex : this.src.length;
+    const s = escapeRegExp(label);
+    return new RegExp(`\\b(?:shutdown\\s*\\(\\s*${s}\\s*,\\s*(?:SD_SEND|SD_BOTH|1|2)\\s*\\)|WSASendDisconnect\\s*\\(\\s*${s}\\s*,|DisconnectEx\\s*\\(\\s*${s}\\s*,)`).test(this.src.slice(from, end));
   }
 
   /** WSASendDisconnect(s, NULL) ⇄ shutdown(s, SD_SEND), offered where such a call is involved. */
@@ -2182,7 +2197,9 @@ class FunctionWalk {
         `'${key}' is never closed on the path from ${prevLabel} on line ${line} to the end of the function: the disconnect frees nothing. Call ${closeName}(${key}).`,
         `'${key}' не закрывается на пути от ${prevLabel} в строке ${line} до конца функции: отключение ничего не освобождает. Вызовите ${closeName}(${key}).`,
       );
-      if (close && close.type === '}') {
+      // A close at the end would close twice on the paths that already close it: offer it only
+      // when nothing in the function closes this socket.
+      if (close && close.type === '}' && !this.closesIn(key, body.startIndex, close.startIndex)) {
         const ls = this.ctx.lines.lineStart(this.ctx.lines.pos(close.startIndex).line);
         if (this.src.slice(ls, close.startIndex).trim() === '') {
           const firstStmt = body.namedChildren.find((c) => c !== null && c.type !== 'comment');
@@ -2191,7 +2208,7 @@ class FunctionWalk {
         }
       }
     }
-    this.report('missing-closesocket', 'warning', target, msg, prev, L('Disconnected here; nothing closes it afterwards.', 'Здесь сокет отключён; дальше его никто не закрывает.'), [...fixes, ...this.swapFixes(prev)], `:${key}`);
+    this.report('missing-closesocket', 'warning', target, msg, prev, L('Disconnected here; nothing closes it afterwards.', 'Здесь сокет отключён; дальше его никто не закрывает.'), fixes, `:${key}`);
   }
 
   private reportCreatedLeak(key: string, made: Node, ret: Node | null, overwrite: Node | null): void {
@@ -2343,3 +2360,7 @@ function sameState(a: State, b: State): boolean {
 }
 
 export { isCallTo as _isCallTo };
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -90,13 +90,7 @@ function finish(raw: readonly RawFinding[], text: string, options: LintOptions):
     if (setting === 'off') continue;
     const span = lines.span(r.start, r.end);
     if (suppress.isSuppressed(r.rule, span.start.line)) continue;
-    const indent = lines.indentAt(r.start);
-    const ls = lines.lineStart(span.start.line);
-    const disable: QuickFix = {
-      title: { en: `Disable ${r.rule} for this line`, ru: `Отключить ${r.rule} для этой строки` },
-      edits: [{ span: lines.span(ls, ls), text: `${indent}// winsock-lens-disable-next-line ${r.rule}${lines.eol}` }],
-      preferred: false,
-    };
+    const disable = disableLineFix(r.rule, span.start.line, text, lines);
     out.push({
       rule: r.rule,
       severity: setting ?? r.severity,
@@ -107,6 +101,28 @@ function finish(raw: readonly RawFinding[], text: string, options: LintOptions):
     });
   }
   return out;
+}
+
+/**
+ * "Disable <rule> for this line": a comment at the end of the finding's line, which changes no
+ * line and no statement (a comment line put between a label and its statement would). Where the
+ * line cannot take a trailing comment (a macro continuation, an open block comment), the comment
+ * goes on a line of its own above.
+ */
+function disableLineFix(rule: RuleId, line: number, text: string, lines: LineIndex): QuickFix {
+  const title = { en: `Disable ${rule} for this line`, ru: `Отключить ${rule} для этой строки` };
+  const ls = lines.lineStart(line);
+  const nl = text.indexOf('\n', ls);
+  const content = text.slice(ls, nl < 0 ? text.length : nl).replace(/\r$/, '');
+  const lastOpen = content.lastIndexOf('/*');
+  const trailingOk = !/\\\s*$/.test(content) && (lastOpen < 0 || content.indexOf('*/', lastOpen) >= 0);
+  if (trailingOk) {
+    const end = ls + content.length;
+    const sep = content.length === 0 || /\s$/.test(content) ? '' : ' ';
+    return { title, edits: [{ span: lines.span(end, end), text: `${sep}// winsock-lens-disable-line ${rule}` }], preferred: false };
+  }
+  const indent = content.slice(0, content.length - content.trimStart().length);
+  return { title, edits: [{ span: lines.span(ls, ls), text: `${indent}// winsock-lens-disable-next-line ${rule}${lines.eol}` }], preferred: false };
 }
 
 interface Suppressions {
