@@ -30,6 +30,8 @@ export class SandboxHost implements vscode.Disposable {
   private client: SandboxClient | undefined;
   private starting: Promise<SandboxClient> | undefined;
   private journal: JournalEntry[] = [];
+  /** The journal's own numbering (#1, #2 …): it starts again when the journal is cleared or the session restarted. */
+  private journalSeq = 0;
   private snapshot: SandboxSnapshot | undefined;
   private status: PanelState['status'] = 'starting';
   private statusMessage: string | undefined;
@@ -63,7 +65,7 @@ export class SandboxHost implements vscode.Disposable {
       this.client = client;
       client.onEvent((e) => {
         if (e.event === 'journal') {
-          this.journal.push(e.entry);
+          this.journal.push({ ...e.entry, seq: ++this.journalSeq });
           if (this.journal.length > KEPT) this.journal.splice(0, this.journal.length - KEPT);
           this.emitStateSoon();
         } else if (e.event === 'log') {
@@ -163,11 +165,13 @@ export class SandboxHost implements vscode.Disposable {
         }
         case 'clear':
           this.journal = [];
+          this.journalSeq = 0;
           this.emitState();
           return;
         case 'restart': {
           this.generation++;
           this.journal = [];
+          this.journalSeq = 0;
           let client = this.client;
           if (client && client.pid === undefined && this.status === 'crashed') {
             // The client gave up restarting (too many crashes): a fresh one.

@@ -24,6 +24,7 @@ export function panelStrings(): Record<string, string> {
     'status.disabled': t('The sandbox is off in untrusted workspaces'),
     sockets: t('Sockets'),
     noSockets: t('No sockets yet: make one with socket().'),
+    noOpenSockets: t('No open sockets: the ones in the journal are closed. Make a new one with socket().'),
     state: t('State'),
     kernelState: t('Kernel TCP state'),
     port: t('Local port'),

@@ -49,6 +49,8 @@ function shown(text: string): string {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** How long an entry waits for the loopback ACK of a FIN it just sent (see above). */
 const FIN_ACK_SETTLE_MS = 200;
+/** How long a connect to the peer waits at most for the peer's accept to be journalled. */
+const PEER_ACCEPT_WAIT_MS = 1000;
 
 /** Calls that never change a connection's TCP state: their entries skip the kernel lookup. */
 const QUIET_CALLS: ReadonlySet<string> = new Set(['WSAGetLastError', 'WSAEnumProtocolsW', 'getsockopt', 'setsockopt', 'ioctlsocket', 'WSAStartup', 'WSACleanup']);
@@ -71,6 +73,9 @@ export class SandboxSession {
   private startupCount = 0;
   private peer: LoopbackPeer | undefined;
   private readonly pending = new Set<CancelToken>();
+  /** Local ports of the application's connections the peer has accepted (journalled as 'accepted'). */
+  private readonly peerAccepted = new Set<number>();
+  private readonly acceptWaiters = new Map<number, () => void>();
 
   constructor(
     readonly backend: Backend,
@@ -134,6 +139,11 @@ export class SandboxSession {
   }
 
   private peerObserved(o: PeerObservation): void {
+    if (o.event === 'accepted') {
+      if (this.peerAccepted.size > 1000) this.peerAccepted.clear();
+      this.peerAccepted.add(o.remotePort);
+      this.acceptWaiters.get(o.remotePort)?.();
+    }
     const app = [...this.sockets.values()].find((s) => s.localPort === o.remotePort && s.remotePort === o.localPort);
     // Reading the kernel's table is not free: only for events that change the TCP state.
     const kernelState = o.event === 'received' || o.event === 'sent' ? undefined : this.backend.kernelState(o.localPort, o.remotePort);
@@ -163,6 +173,7 @@ export class SandboxSession {
       this.startupCount--;
     }
     this.nameCounter = 0;
+    this.peerAccepted.clear();
     await this.stopPeer();
   }
 
@@ -320,11 +331,33 @@ export class SandboxSession {
     const divergence = prediction && !interrupted ? this.divergence(prediction, entry) : undefined;
     const final = divergence ? { ...entry, divergence } : entry;
     this.emit(final);
+    if (ok && (call.fn === 'connect' || call.fn === 'WSAConnect') && rec?.localPort !== undefined && this.peer && target?.port === this.peer.port) {
+      await this.untilPeerAccepted(rec.localPort);
+    }
     if (interrupted === 'timeout') {
       throw new SandboxFailure('timeout', `${text} did not complete within ${this.limits.callTimeoutMs} ms (winsockLens.sandbox.callTimeoutMs); nothing was consumed and the socket is as it was.`);
     }
     if (interrupted === 'cancelled') throw new SandboxFailure('cancelled', `${text} was cancelled before it completed.`);
     return final;
+  }
+
+  /**
+   * A connect to the peer returns once the peer's accept has been journalled too (or after a short
+   * bound), so that the journal reads connect, the peer's "accepted", then the calls after it: the
+   * accept runs on this event loop, and without the wait the next request could be handled first.
+   */
+  private untilPeerAccepted(localPort: number): Promise<void> {
+    if (this.peerAccepted.delete(localPort)) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.acceptWaiters.delete(localPort);
+        this.peerAccepted.delete(localPort);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.min(PEER_ACCEPT_WAIT_MS, this.limits.callTimeoutMs));
+      this.acceptWaiters.set(localPort, done);
+    });
   }
 
   private resolveAddress(address: string, port: number, fn: string): { address: string; port: number } {

@@ -72,9 +72,19 @@ suite('sandbox panel', () => {
       return s?.journal.some((e) => e.side === 'app' && e.call?.fn === 'WSACleanup') ? s : undefined;
     });
     const app = state.journal.filter((e) => e.side === 'app');
-    assert.deepEqual(app.map((e) => e.call?.fn), ['WSAStartup', 'socket', 'connect', 'WSASendDisconnect', 'send', 'closesocket', 'WSACleanup']);
-    const send = app.find((e) => e.call?.fn === 'send') as JournalEntry;
+    assert.deepEqual(app.map((e) => e.call?.fn), ['WSAStartup', 'socket', 'connect', 'send', 'WSASendDisconnect', 'send', 'recv', 'closesocket', 'WSACleanup']);
+    const send = app.filter((e) => e.call?.fn === 'send')[1] as JournalEntry;
     assert.equal(send.wsaError, 10058);
+    // The description promises that recv still works: the recipe shows it.
+    const recv = app.find((e) => e.call?.fn === 'recv') as JournalEntry;
+    assert.equal(recv.wsaError, 0);
+    assert.equal(recv.data, 'ping');
+    // The peer's "accepted" comes between the connect and the calls after it.
+    const seqOf = (pred: (e: JournalEntry) => boolean) => state.journal.find(pred)?.seq ?? -1;
+    const accepted = seqOf((e) => e.side === 'peer' && e.peerEvent === 'accepted');
+    assert.ok(seqOf((e) => e.call?.fn === 'connect') < accepted && accepted < seqOf((e) => e.call?.fn === 'WSASendDisconnect'), 'connect, accepted, WSASendDisconnect in that order');
+    // Restart session numbered the journal from #1 again.
+    assert.deepEqual(state.journal.map((e) => e.seq), state.journal.map((_, i) => i + 1));
     assert.equal(send.wsaErrorName, 'WSAESHUTDOWN');
     assert.equal(send.returnValue, 'SOCKET_ERROR');
     assert.ok((state.errorHelp['WSAESHUTDOWN'] ?? '').length > 20, 'the model\'s explanation of WSAESHUTDOWN is in the state');
@@ -92,6 +102,10 @@ suite('sandbox panel', () => {
       vscode.window.visibleTextEditors.find((e) => e.document.isUntitled && e.document.languageId === 'c' && e.document.getText() === text),
     );
     assert.match(editor.document.getText(), /WSASendDisconnect\(s1, NULL\)[\s\S]*send\(s1, "too late", 8, 0\)/);
+    // Beside the panel, not over it: the panel (and its journal) stays visible.
+    assert.ok(editor.viewColumn !== undefined && editor.viewColumn > vscode.ViewColumn.One, `the export opened in column ${editor.viewColumn}`);
+    const tabOfPanel = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => ({ g, t }))).find(({ t }) => t.input instanceof vscode.TabInputWebview && t.label === 'Winsock Sandbox');
+    assert.ok(tabOfPanel && tabOfPanel.t.isActive, 'the sandbox panel is still the active tab of its group');
     // Close it without a save prompt.
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -76,11 +76,19 @@ test('graceful close: the peer sees the data and the FIN, recv then returns 0', 
   assert.equal(r?.returnValue, '0', 'the sink peer closes in answer to the FIN');
 });
 
-test('send after disconnect: WSAESHUTDOWN (10058)', async () => {
+test('send after disconnect: WSAESHUTDOWN (10058), and recv still works as the recipe says', async () => {
   const j = await run('send-after-disconnect');
-  const s = appEntry(j, (e) => e.call?.fn === 'send');
-  assert.equal(s?.wsaError, 10058);
-  assert.equal(s?.wsaErrorName, 'WSAESHUTDOWN');
+  const sends = j.filter((e) => e.side === 'app' && e.call?.fn === 'send');
+  assert.equal(sends.length, 2);
+  assert.equal(sends[0]?.bytesOut, 4, 'the data sent before the disconnect');
+  assert.equal(sends[1]?.wsaError, 10058);
+  assert.equal(sends[1]?.wsaErrorName, 'WSAESHUTDOWN');
+  const r = appEntry(j, (e) => e.call?.fn === 'recv');
+  assert.ok(r, 'the recipe calls recv after the failed send');
+  assert.ok(r.seq > (sends[1]?.seq ?? Infinity), 'recv comes after the failed send');
+  assert.equal(r.wsaError, 0, r.text);
+  assert.equal(r.data, 'ping', 'recv reads what the echo peer sent back');
+  assert.equal(r.stateBefore, 'send-shut');
 });
 
 test('reuse after disconnect: connect again gives WSAEISCONN (10056)', async () => {
@@ -109,9 +117,9 @@ test('Export as C: the same app-side calls, in the same order, with the recorded
   assert.ok(j, 'the send-after-disconnect recipe ran');
   const c = exportC(j, { backend: 'posix', date: new Date(Date.UTC(2026, 10, 24)) });
   const calls = exportedCalls(j);
-  assert.deepEqual(calls.map((e) => e.call?.fn), ['WSAStartup', 'socket', 'connect', 'WSASendDisconnect', 'send', 'closesocket', 'WSACleanup']);
+  assert.deepEqual(calls.map((e) => e.call?.fn), ['WSAStartup', 'socket', 'connect', 'send', 'WSASendDisconnect', 'send', 'recv', 'closesocket', 'WSACleanup']);
   let at = c.indexOf('int main(void)');
-  for (const name of ['WSAStartup(MAKEWORD', 's1 = socket(AF_INET', 'connect_to_peer(s1, 0)', 'WSASendDisconnect(s1, NULL)', 'send(s1, "too late", 8, 0)', 'closesocket(s1)', 'WSACleanup()']) {
+  for (const name of ['WSAStartup(MAKEWORD', 's1 = socket(AF_INET', 'connect_to_peer(s1, 0)', 'send(s1, "ping", 4, 0)', 'WSASendDisconnect(s1, NULL)', 'send(s1, "too late", 8, 0)', 'recv(s1', 'closesocket(s1)', 'WSACleanup()']) {
     const next = c.indexOf(name, at);
     assert.ok(next > at, `${name} comes after the previous call`);
     at = next;

@@ -319,3 +319,15 @@ test('a call on a closed descriptor is never made natively: WSAENOTSOCK (emulate
   await new Promise((r) => setTimeout(r, 100));
   assert.ok(!recent().some((e) => e.side === 'peer' && e.peerEvent === 'received'), 'the peer received nothing');
 });
+
+test('the peer\'s "accepted" entry comes after the connect and before the call that follows it, every time', async () => {
+  for (let i = 0; i < 25; i++) {
+    const s = await connected('sink');
+    // No wait here: the next request goes out as soon as connect answered (as a recipe's does).
+    const d = await client.call({ fn: 'WSASendDisconnect', socket: s, data: null });
+    const conn = recent().find((e) => e.side === 'app' && e.call?.fn === 'connect' && e.socket === s);
+    const accepted = recent().find((e) => e.side === 'peer' && e.peerEvent === 'accepted' && e.socket === s);
+    assert.ok(conn && accepted, `round ${i}: connect and the peer's accept are journalled`);
+    assert.ok(conn.seq < accepted.seq && accepted.seq < d.seq, `round ${i}: connect #${conn.seq}, accepted #${accepted.seq}, WSASendDisconnect #${d.seq}`);
+  }
+});

@@ -277,9 +277,12 @@ function buildCall(f: CallForm): SandboxCall | undefined {
 }
 
 function socketsSection(p: PanelState): HTMLElement {
+  // "No sockets yet" only while the session has had none: once the journal names one (and the
+  // diagram shows it), an empty table means they are all closed.
+  const everHad = p.journal.some((e) => e.side === 'app' && (e.socketName !== undefined || e.newSocketName !== undefined));
   const body =
     p.sockets.length === 0
-      ? h('p', { class: 'hint' }, str('noSockets'))
+      ? h('p', { class: 'hint', id: 'no-sockets' }, everHad ? str('noOpenSockets') : str('noSockets'))
       : h(
           'table',
           { class: 'sockets', id: 'sockets' },
