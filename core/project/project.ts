@@ -182,6 +182,9 @@ export class Project {
       for (const u of config.undefines) defines.delete(u);
       for (const [k, v] of config.defines) defines.set(k, v);
     }
+    // The caller's overrides are command-line flags: the headers see them too, as a compiler's would.
+    for (const u of overrides.undefines ?? []) defines.delete(u);
+    for (const [k, v] of overrides.defines ?? []) defines.set(k, v);
     const closeFunctions = [...new Set([...DEFAULT_CLOSE_FUNCTIONS, ...(base.closeFunctions ?? []), ...(config?.closeFunctions ?? []), ...(overrides.closeFunctions ?? [])])];
     const includePaths = [...(entry?.includePaths ?? []), ...(config?.includePaths ?? [])];
 
@@ -195,6 +198,7 @@ export class Project {
       includesTruncated = followed.truncated;
       for (const m of followed.closeMacros) if (!closeFunctions.includes(m)) closeFunctions.push(m);
     }
+    // … and they win over what the headers define.
     for (const u of overrides.undefines ?? []) finalDefines.delete(u);
     for (const [k, v] of overrides.defines ?? []) finalDefines.set(k, v);
 
