@@ -48,7 +48,7 @@ test('fingerprints stay the same when unrelated lines are added above; --baselin
 
   // With the baseline only the new send is reported, and it alone decides the exit code.
   const onlyNew = sarif(['--baseline', 'baseline.sarif', 'old.c'], dir);
-  assert.deepEqual(onlyNew.log.runs[0]!.results!.map((r) => r.message.text.slice(0, 12)), ['send on \'t\' ']);
+  assert.deepEqual(onlyNew.log.runs[0]!.results!.map((r) => (r.message.text ?? '').slice(0, 12)), ['send on \'t\' ']);
   assert.equal(onlyNew.status, 1);
   const notes = onlyNew.log.runs[0]!.invocations![0]!.toolExecutionNotifications!;
   assert.ok(notes.some((n) => n.descriptor?.id === 'baseline' && /1 finding\(s\) already in the baseline/.test(n.message.text!)));

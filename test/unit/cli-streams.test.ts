@@ -38,7 +38,7 @@ test('a full disk (ENOSPC) on stdout or --output is a clear I/O error with exit 
   try {
     const child = spawn(process.execPath, [CLI, 'lint', SEND_AFTER], { stdio: ['ignore', fd, 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     assert.equal(code, 2, stderr);
     assert.match(stderr, /cannot write the report to standard output: no space left on the device \(ENOSPC\)/);
