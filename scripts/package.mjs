@@ -120,8 +120,13 @@ function targetManifest(target) {
   delete pkg.dependencies;
   delete pkg.scripts;
   delete pkg.bin;
-  if (target === 'web') delete pkg.main;
-  else delete pkg.browser;
+  if (target === 'web') {
+    delete pkg.main;
+    // No debug adapter can run in a browser: do not offer its debug type there.
+    if (pkg.contributes) delete pkg.contributes.debuggers;
+  } else {
+    delete pkg.browser;
+  }
   return pkg;
 }
 
