@@ -25,6 +25,10 @@ export interface SandboxTestApi {
   /** Errors shown in the panel, oldest first. */
   errors(): readonly string[];
   isOpen(): boolean;
+  /** What the command said each time it refused to open (untrusted workspace), oldest first. */
+  refusals(): readonly string[];
+  /** Hands a panel to the panel serializer registered with VS Code, as VS Code does when it restores one. */
+  restore(panel: vscode.WebviewPanel): Promise<void>;
 }
 
 class SandboxPanel implements vscode.Disposable {
@@ -143,25 +147,30 @@ const untrustedMessage = () =>
   vscode.l10n.t('The Winsock sandbox makes real socket calls in a separate process, so it is off in untrusted workspaces. Trust this workspace to use it.');
 
 export function register(context: vscode.ExtensionContext): SandboxTestApi {
+  const refusals: string[] = [];
   const open = (): SandboxPanel | undefined => {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(untrustedMessage());
+      const message = untrustedMessage();
+      refusals.push(message);
+      void vscode.window.showWarningMessage(message);
       return undefined;
     }
     return SandboxPanel.createOrShow(context);
   };
+  const serializer: vscode.WebviewPanelSerializer = {
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
+      if (!vscode.workspace.isTrusted) {
+        // A panel restored in an untrusted workspace: no script, no worker, only why.
+        panel.webview.options = { enableScripts: false, localResourceRoots: [] };
+        panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${escapeHtml(untrustedMessage())}</p></body></html>`;
+        return;
+      }
+      SandboxPanel.revive(panel, context);
+    },
+  };
   context.subscriptions.push(
     vscode.commands.registerCommand(OPEN_SANDBOX_COMMAND, () => void open()),
-    vscode.window.registerWebviewPanelSerializer(SANDBOX_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
-        if (!vscode.workspace.isTrusted) {
-          panel.webview.options = { enableScripts: false, localResourceRoots: [] };
-          panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${escapeHtml(untrustedMessage())}</p></body></html>`;
-          return;
-        }
-        SandboxPanel.revive(panel, context);
-      },
-    }),
+    vscode.window.registerWebviewPanelSerializer(SANDBOX_VIEW_TYPE, serializer),
     // Deactivation (or an extension host shutdown) ends the worker with the panel.
     { dispose: () => SandboxPanel.current?.dispose() },
   );
@@ -177,6 +186,10 @@ export function register(context: vscode.ExtensionContext): SandboxTestApi {
     lastExport: () => SandboxPanel.current?.host.lastExport,
     errors: () => SandboxPanel.current?.shownErrors ?? [],
     isOpen: () => SandboxPanel.current !== undefined,
+    refusals: () => refusals,
+    restore: async (panel) => {
+      await serializer.deserializeWebviewPanel(panel, undefined);
+    },
   };
 }
 

@@ -4,7 +4,8 @@
 //   --no-build   reuse out/test/integration.js and dist/ as they are
 //   --verbose    show the browser's console errors
 //   arguments    narrow the run to test files whose names contain them (WINSOCK_LENS_TEST_FILES)
-// A second run with the display language set to Russian covers the *.ru.test.ts files, if any.
+// A second run with the display language set to Russian covers the *.ru.test.ts files, if any, and a
+// third, with workspace trust on and the folder untrusted, the *.untrusted.test.ts files.
 // After each run it checks that no process of the run is left.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -38,9 +39,13 @@ const install = await ensureVSCodeServer().catch((err) => {
 if (install.installedNow) console.log(`VS Code server installed in ${install.seconds.toFixed(1)} s`);
 
 const testFiles = readdirSync(path.join(repoRoot, 'test/integration')).filter((f) => f.endsWith('.test.ts'));
-const runs = [{ label: 'English', locale: undefined, files: testFiles.filter((f) => !f.endsWith('.ru.test.ts')) }];
+const isUntrustedFile = (f) => f.endsWith('.untrusted.test.ts');
+const runs = [{ label: 'English', locale: undefined, files: testFiles.filter((f) => !f.endsWith('.ru.test.ts') && !isUntrustedFile(f)) }];
 const ruFiles = testFiles.filter((f) => f.endsWith('.ru.test.ts'));
 if (ruFiles.length > 0) runs.push({ label: 'Russian', locale: 'ru', files: ruFiles });
+// A workbench with workspace trust on and the test folder untrusted (Restricted Mode).
+const untrustedFiles = testFiles.filter(isUntrustedFile);
+if (untrustedFiles.length > 0) runs.push({ label: 'untrusted workspace', locale: undefined, untrusted: true, files: untrustedFiles });
 
 let failed = 0;
 for (const run of runs) {
@@ -64,6 +69,7 @@ for (const run of runs) {
       ],
       extensionTestsEnv: {
         [RUN_MARKER_VAR]: marker,
+        ...(run.untrusted ? { WINSOCK_LENS_WORKSPACE_TRUST: 'untrusted' } : {}),
         ...(filters.length > 0 ? { WINSOCK_LENS_TEST_FILES: filters.join(',') } : {}),
         ...(verbose ? { WINSOCK_LENS_VERBOSE: '1' } : {}),
       },

@@ -14,7 +14,7 @@ import { closeSync, existsSync, mkdtempSync, mkdirSync, openSync, readSync, rmSy
 import path from 'node:path';
 import { ensureVSCodeServer, cacheRoot } from './vscode-runtime.mjs';
 import {
-  launchChromium, processesWithEnv, remoteUri, RUN_MARKER_VAR, startVSCodeServer, workbenchUrl, writeProfileSettings,
+  launchChromium, processesWithEnv, remoteUri, RUN_MARKER_VAR, startVSCodeServer, UNTRUSTED_SETTINGS, workbenchUrl, writeProfileSettings,
 } from './vscode-server.mjs';
 
 const VALUE_FLAGS = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir', 'locale', 'folder-uri']);
@@ -77,7 +77,10 @@ async function main() {
   const scratch = mkdtempSync(path.join(cacheRoot, 'run-'));
   const userDataDir = typeof args.flags['user-data-dir'] === 'string' ? path.resolve(args.flags['user-data-dir']) : path.join(scratch, 'user-data');
   const extensionsDir = typeof args.flags['extensions-dir'] === 'string' ? path.resolve(args.flags['extensions-dir']) : path.join(scratch, 'extensions');
-  writeProfileSettings(userDataDir);
+  // WINSOCK_LENS_WORKSPACE_TRUST=untrusted (test-integration.mjs' untrusted run): workspace trust on,
+  // the folder untrusted. Otherwise trust is off, which makes every folder trusted.
+  const untrusted = process.env.WINSOCK_LENS_WORKSPACE_TRUST === 'untrusted';
+  writeProfileSettings(userDataDir, untrusted ? UNTRUSTED_SETTINGS : {});
 
   const marker = process.env[RUN_MARKER_VAR] ?? path.basename(scratch);
   // The test module writes its report here (test/integration/index.ts); we copy it to stdout.
@@ -124,7 +127,7 @@ async function main() {
     const started = Date.now();
     server = await startVSCodeServer({
       userDataDir, extensionsDir, env, logFile: path.join(scratch, 'server.log'),
-      extraArgs: locale ? ['--locale', locale] : [],
+      extraArgs: locale ? ['--locale', locale] : [], workspaceTrust: untrusted,
     });
     const { port } = server;
     const payload = [

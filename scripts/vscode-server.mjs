@@ -77,6 +77,14 @@ export const QUIET_SETTINGS = {
   'chat.disableAIFeatures': true,
 };
 
+/** With workspace trust on: no prompt, so the test folder simply stays untrusted (Restricted Mode). */
+export const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 export function writeProfileSettings(userDataDir, extra = {}) {
   for (const sub of ['User', 'Machine']) {
     const dir = path.join(userDataDir, sub);
@@ -139,6 +147,9 @@ export function processesWithEnv(variable, value) {
 export async function startVSCodeServer({
   port, userDataDir, extensionsDir, env = {}, logFile, extraArgs = [], startTimeoutMs = 60_000, quiet = true,
   smokeTestDriver = true,
+  // false (tests' default): every workspace is trusted. true: VS Code's workspace trust is on, and a
+  // folder no one trusted opens in Restricted Mode (the untrusted-workspace tests).
+  workspaceTrust = false,
 }) {
   port ??= await freePort();
   mkdirSync(userDataDir, { recursive: true });
@@ -149,7 +160,7 @@ export async function startVSCodeServer({
     '--host', HOST, '--port', String(port),
     '--without-connection-token', '--accept-server-license-terms',
     ...(smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
-    '--telemetry-level', 'off', '--disable-workspace-trust',
+    '--telemetry-level', 'off', ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
     ...extraArgs,
   ];

@@ -2,7 +2,8 @@
 // It runs every test/integration/*.test.ts with mocha's TDD interface (`suite`, `test`, `setup`…).
 //
 // Which files run: in an English workbench every `*.test.ts` except `*.ru.test.ts`; in a Russian
-// one (the launcher's `--locale ru` run) only the `*.ru.test.ts` files. WINSOCK_LENS_TEST_FILES
+// one (the launcher's `--locale ru` run) only the `*.ru.test.ts` files; in the untrusted-workspace
+// run (WINSOCK_LENS_WORKSPACE_TRUST=untrusted) only the `*.untrusted.test.ts` files. WINSOCK_LENS_TEST_FILES
 // (comma-separated substrings of file names) and WINSOCK_LENS_TEST_GREP (a mocha grep) narrow the
 // run further.
 //
@@ -20,10 +21,13 @@ const testsFolder = path.resolve(__dirname, '../../test/integration');
 
 function selectTestFiles(): string[] {
   const russian = vscode.env.language.toLowerCase().startsWith('ru');
+  // The untrusted run (WINSOCK_LENS_WORKSPACE_TRUST=untrusted) runs only *.untrusted.test.ts.
+  const untrusted = process.env.WINSOCK_LENS_WORKSPACE_TRUST === 'untrusted';
   const only = (process.env.WINSOCK_LENS_TEST_FILES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return fs.readdirSync(testsFolder)
     .filter((name) => name.endsWith('.test.ts'))
-    .filter((name) => name.endsWith('.ru.test.ts') === russian)
+    .filter((name) => name.endsWith('.untrusted.test.ts') === untrusted)
+    .filter((name) => untrusted || name.endsWith('.ru.test.ts') === russian)
     .filter((name) => only.length === 0 || only.some((o) => name.includes(o)))
     .sort();
 }
