@@ -11,6 +11,7 @@ import * as lint from './lint';
 import { SHOW_RULE_DOCUMENTATION_COMMAND } from './lintRuleDocs';
 import * as referencePage from './referencePage';
 import { OPEN_REFERENCE_COMMAND } from '../core/hover/render';
+import * as ui from './uiText';
 
 export function activate(context: vscode.ExtensionContext): void {
   try {
@@ -20,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
     referencePage.register(context);
     desktopOnly.register(context, new Set([OPEN_REFERENCE_COMMAND, SHOW_RULE_DOCUMENTATION_COMMAND]));
   } catch (err) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Winsock Lens failed to start: {0}', String(err)));
+    void vscode.window.showErrorMessage(ui.t('Winsock Lens failed to start: {0}', String(err)));
   }
 }
 

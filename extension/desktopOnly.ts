@@ -2,6 +2,7 @@
 // that runs native code cannot work: each such command the manifest contributes answers with a
 // message that it needs the desktop app, instead of "command not found".
 import * as vscode from 'vscode';
+import * as ui from './uiText';
 
 /** The commands the browser entry implements itself; every other contributed command is desktop-only. */
 export function register(context: vscode.ExtensionContext, webCommands: ReadonlySet<string>): string[] {
@@ -12,7 +13,7 @@ export function register(context: vscode.ExtensionContext, webCommands: Readonly
     context.subscriptions.push(
       vscode.commands.registerCommand(command, () => {
         void vscode.window.showInformationMessage(
-          vscode.l10n.t('This Winsock Lens command runs native code (real sockets, a debugger), which a browser cannot do. Open the folder in the desktop VS Code app to use it; hover, the reference pages and lint work here.'),
+          ui.t('This Winsock Lens command runs native code (real sockets, a debugger), which a browser cannot do. Open the folder in the desktop VS Code app to use it; hover, the reference pages and lint work here.'),
         );
       }),
     );

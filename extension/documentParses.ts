@@ -3,6 +3,7 @@
 // before parsing. The cache entry goes away when the document closes.
 import * as vscode from 'vscode';
 import { CParser, DocumentParse, chooseGrammar, type TextTransform, type Tree, type WasmFile } from '../core/parse/parser';
+import * as ui from './uiText';
 
 /** Picks the transform for one document, e.g. from its resource-scoped settings (undefined: none). */
 export type DocumentTextTransform = (document: vscode.TextDocument) => TextTransform | undefined;
@@ -90,7 +91,7 @@ export class DocumentParses implements vscode.Disposable {
     try {
       return await vscode.workspace.fs.readFile(uri);
     } catch (err) {
-      throw new Error(vscode.l10n.t('Cannot read {0}: {1}. Rebuild the extension (npm run build) so that dist/ holds the parser files.', uri.toString(), String(err)));
+      throw new Error(ui.t('Cannot read {0}: {1}. Rebuild the extension (npm run build) so that dist/ holds the parser files.', uri.toString(), String(err)));
     }
   }
 

@@ -6,6 +6,7 @@ import type { QuickFix, RuleId } from '../core/lint/types';
 import { docsLanguage } from './docsLanguage';
 import { DIAGNOSTIC_SOURCE, LINT_SCHEMES, diagnosticKey, type LintDiagnostics, type LintedDiagnostic } from './lintDiagnostics';
 import { SHOW_RULE_DOCUMENTATION_COMMAND } from './lintRuleDocs';
+import * as ui from './uiText';
 
 const SELECTOR: vscode.DocumentSelector = ['c', 'cpp'].flatMap((language) => [...LINT_SCHEMES].map((scheme) => ({ language, scheme })));
 
@@ -25,7 +26,7 @@ function suppressionFix(document: vscode.TextDocument, rule: RuleId, line: numbe
   const text = document.lineAt(line).text;
   const indent = text.slice(0, text.length - text.trimStart().length);
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const title = vscode.l10n.t('Disable {0} for this line', rule);
+  const title = ui.t('Disable {0} for this line', rule);
   return {
     title: { en: title, ru: title },
     edits: [{ span: { start: { line, column: 0 }, end: { line, column: 0 } }, text: `${indent}// ${SUPPRESSION_MARK}-next-line ${rule}${eol}` }],
@@ -78,7 +79,7 @@ export class LintCodeActionProvider implements vscode.CodeActionProvider {
       }
       if (!documented.has(rule)) {
         documented.add(rule);
-        const action = new vscode.CodeAction(vscode.l10n.t('Show documentation for {0}', rule), vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(ui.t('Show documentation for {0}', rule), vscode.CodeActionKind.QuickFix);
         action.command = { command: SHOW_RULE_DOCUMENTATION_COMMAND, title: action.title, arguments: [rule] };
         action.diagnostics = [diagnostic];
         docs.push(action);

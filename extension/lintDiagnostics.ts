@@ -12,6 +12,7 @@ import { docsLanguage } from './docsLanguage';
 import type { DocumentParses } from './documentParses';
 import { ruleDocUri } from './lintRuleDocs';
 import { affectsDefines, affectsLint, readLintSettings, LINT_SECTION } from './lintSettings';
+import * as ui from './uiText';
 
 /** The `source` of every diagnostic of Winsock Lens (clangd or cpptools may add their own). */
 export const DIAGNOSTIC_SOURCE = 'winsock-lens';
@@ -177,7 +178,7 @@ export class LintDiagnostics implements vscode.Disposable {
       if (!this.failing.has(key)) {
         this.failing.add(key);
         this.log.error(
-          vscode.l10n.t('Lint failed for {0}: {1}', document.uri.toString(true), err instanceof Error ? (err.stack ?? err.message) : String(err)),
+          ui.t('Lint failed for {0}: {1}', document.uri.toString(true), err instanceof Error ? (err.stack ?? err.message) : String(err)),
         );
       }
     }

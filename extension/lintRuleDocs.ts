@@ -6,6 +6,7 @@ import { RULES, isRuleId, ruleMeta } from '../core/lint/index';
 import type { RuleId } from '../core/lint/types';
 import { docsLanguage } from './docsLanguage';
 import { showMarkdownPage } from './referencePage';
+import * as ui from './uiText';
 
 export const SHOW_RULE_DOCUMENTATION_COMMAND = 'winsockLens.showRuleDocumentation';
 
@@ -31,7 +32,7 @@ async function showRuleDocumentation(extensionUri: vscode.Uri, log: vscode.LogOu
     const lang = docsLanguage();
     const picked = await vscode.window.showQuickPick(
       RULES.map((r) => ({ label: r.id, description: r.title[lang], id: r.id })),
-      { placeHolder: vscode.l10n.t('Choose a Winsock Lens lint rule') },
+      { placeHolder: ui.t('Choose a Winsock Lens lint rule') },
     );
     if (!picked) return;
     id = picked.id;
@@ -39,7 +40,7 @@ async function showRuleDocumentation(extensionUri: vscode.Uri, log: vscode.LogOu
     id = rule;
   } else {
     void vscode.window.showErrorMessage(
-      vscode.l10n.t('Winsock Lens has no lint rule named {0}. The rules are listed in docs/rules/README.md.', String(rule)),
+      ui.t('Winsock Lens has no lint rule named {0}. The rules are listed in docs/rules/README.md.', String(rule)),
     );
     return;
   }
@@ -47,7 +48,7 @@ async function showRuleDocumentation(extensionUri: vscode.Uri, log: vscode.LogOu
   try {
     await vscode.workspace.fs.stat(uri);
   } catch {
-    const message = vscode.l10n.t('The documentation page of {0} is missing from the extension ({1}). Reinstall Winsock Lens.', id, uri.toString());
+    const message = ui.t('The documentation page of {0} is missing from the extension ({1}). Reinstall Winsock Lens.', id, uri.toString());
     log.error(message);
     void vscode.window.showErrorMessage(message);
     return;

@@ -6,6 +6,7 @@ import * as hover from './hover';
 import * as lint from './lint';
 import * as referencePage from './referencePage';
 import * as sandboxPanel from './sandboxPanel';
+import * as ui from './uiText';
 
 /** What activate() returns: test hooks that go through the same paths as the UI. */
 export interface WinsockLensApi {
@@ -24,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): WinsockLensApi {
     // The hooks drive the panel without its webview: handed out only to the extension's own tests.
     if (context.extensionMode === vscode.ExtensionMode.Test) api.sandbox = sandboxApi;
   } catch (err) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Winsock Lens failed to start: {0}', String(err)));
+    void vscode.window.showErrorMessage(ui.t('Winsock Lens failed to start: {0}', String(err)));
   }
   return api;
 }

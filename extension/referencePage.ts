@@ -6,6 +6,7 @@ import { allEntries, lookupSymbol } from '../core/model/registry';
 import { LABELS } from '../core/hover/labels';
 import { OPEN_REFERENCE_COMMAND, referencePageFileName, renderReferencePage } from '../core/hover/render';
 import { docsLanguage } from './docsLanguage';
+import * as ui from './uiText';
 
 export const REFERENCE_SCHEME = 'winsock-lens-ref';
 
@@ -87,8 +88,8 @@ async function pickSymbol(lang: Lang): Promise<string | undefined> {
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((e) => ({ label: e.name, description: LABELS[lang].kind[e.kind], detail: e.summary[lang].replace(/`/g, '') }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Winsock Reference'),
-    placeHolder: vscode.l10n.t('Type a Winsock function, constant, type or error name'),
+    title: ui.t('Winsock Reference'),
+    placeHolder: ui.t('Type a Winsock function, constant, type or error name'),
     matchOnDescription: true,
     matchOnDetail: true,
   });
@@ -101,7 +102,7 @@ async function openReference(symbol?: unknown): Promise<vscode.Uri | undefined> 
   const name = typeof symbol === 'string' && symbol.length > 0 ? symbol : await pickSymbol(lang);
   if (!name) return undefined;
   if (!lookupSymbol(name)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Winsock Lens has no reference page for {0}.', name));
+    void vscode.window.showErrorMessage(ui.t('Winsock Lens has no reference page for {0}.', name));
     return undefined;
   }
   const uri = referenceUri(name, lang);

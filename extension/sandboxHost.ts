@@ -11,6 +11,7 @@ import { SandboxClient, SandboxClientError } from '../sandbox/client';
 import { docsLanguage } from './docsLanguage';
 import { stateDiagram } from './sandboxDiagram';
 import { panelStrings, uiLanguage } from './sandboxStrings';
+import * as ui from './uiText';
 
 /** The host keeps this many journal entries (Export as C reads them); the panel shows the last SHOWN. */
 const KEPT = 5000;
@@ -47,7 +48,7 @@ export class SandboxHost implements vscode.Disposable {
 
   /** Starts the worker if it is not running yet (the panel calls this when it opens). */
   start(): Promise<SandboxClient> {
-    if (this.disposed) return Promise.reject(new SandboxClientError('disposed', vscode.l10n.t('The sandbox was closed.')));
+    if (this.disposed) return Promise.reject(new SandboxClientError('disposed', ui.t('The sandbox was closed.')));
     if (this.client) return Promise.resolve(this.client);
     this.starting ??= this.spawn();
     return this.starting;
@@ -60,7 +61,7 @@ export class SandboxHost implements vscode.Disposable {
       const client = await SandboxClient.start({ workerPath: this.options.workerPath, limits: this.options.limits(), stdio: 'ignore' });
       if (this.disposed) {
         await client.dispose();
-        throw new SandboxClientError('disposed', vscode.l10n.t('The sandbox was closed.'));
+        throw new SandboxClientError('disposed', ui.t('The sandbox was closed.'));
       }
       this.client = client;
       client.onEvent((e) => {
@@ -76,15 +77,15 @@ export class SandboxHost implements vscode.Disposable {
           this.snapshot = this.snapshot ? { ...this.snapshot, sockets: [] } : undefined;
           this.statusMessage = e.unresponsive
             ? e.willRestart
-              ? vscode.l10n.t('The sandbox worker stopped answering and was ended; its sockets are gone. A new worker is starting.')
-              : vscode.l10n.t('The sandbox worker stopped answering too often; use Restart session to try again.')
+              ? ui.t('The sandbox worker stopped answering and was ended; its sockets are gone. A new worker is starting.')
+              : ui.t('The sandbox worker stopped answering too often; use Restart session to try again.')
             : e.willRestart
-            ? vscode.l10n.t('The sandbox worker crashed ({0}); its sockets are gone. A new worker is starting.', e.signal ?? `exit code ${e.code}`)
-            : vscode.l10n.t('The sandbox worker crashed ({0}) too often; use Restart session to try again.', e.signal ?? `exit code ${e.code}`);
+            ? ui.t('The sandbox worker crashed ({0}); its sockets are gone. A new worker is starting.', e.signal ?? `exit code ${e.code}`)
+            : ui.t('The sandbox worker crashed ({0}) too often; use Restart session to try again.', e.signal ?? `exit code ${e.code}`);
           this.emitState();
         } else if (e.event === 'restarted') {
           this.status = 'ready';
-          this.statusMessage = vscode.l10n.t('The sandbox worker crashed and a new one started: sockets and peer were reset, the journal above the crash is history.');
+          this.statusMessage = ui.t('The sandbox worker crashed and a new one started: sockets and peer were reset, the journal above the crash is history.');
           this.options.log.info(`sandbox worker restarted (restart ${e.restarts}), pid ${client.pid}`);
           void this.refresh();
         }
@@ -97,7 +98,7 @@ export class SandboxHost implements vscode.Disposable {
     } catch (err) {
       this.starting = undefined;
       this.status = 'crashed';
-      this.statusMessage = vscode.l10n.t('The sandbox worker could not start: {0}', errorText(err));
+      this.statusMessage = ui.t('The sandbox worker could not start: {0}', errorText(err));
       this.options.log.error(`sandbox worker could not start: ${errorText(err)}`);
       this.emitState();
       throw err;
@@ -131,7 +132,7 @@ export class SandboxHost implements vscode.Disposable {
         shown = '(not JSON)';
       }
       this.options.log.warn(`sandbox: refused a message from the webview: ${err.message}; message: ${shown}`);
-      this.options.showError(vscode.l10n.t('The panel sent a message the sandbox refused: {0}', err.message));
+      this.options.showError(ui.t('The panel sent a message the sandbox refused: {0}', err.message));
       return Promise.resolve();
     }
     const run = this.queue.then(() => this.handle(msg));
@@ -204,9 +205,9 @@ export class SandboxHost implements vscode.Disposable {
       if (this.disposed) return;
       const what = err instanceof SandboxClientError ? `${err.code}: ${err.message}` : errorText(err);
       this.options.log.warn(`sandbox: ${msg.type} failed: ${what}`);
-      if (err instanceof UnboundPlaceholderError) this.options.showError(vscode.l10n.t('The recipe stopped: {0}', err.message));
+      if (err instanceof UnboundPlaceholderError) this.options.showError(ui.t('The recipe stopped: {0}', err.message));
       else if (err instanceof SandboxClientError) this.options.showError(sandboxFailureText(err));
-      else this.options.showError(vscode.l10n.t('The sandbox could not do that: {0}', errorText(err)));
+      else this.options.showError(ui.t('The sandbox could not do that: {0}', errorText(err)));
     }
     await this.refresh();
   }
@@ -299,16 +300,16 @@ function errorText(err: unknown): string {
 function sandboxFailureText(err: SandboxClientError): string {
   switch (err.code) {
     case 'timeout':
-      return vscode.l10n.t('The call did not finish within winsockLens.sandbox.callTimeoutMs and was abandoned ({0}).', err.message);
+      return ui.t('The call did not finish within winsockLens.sandbox.callTimeoutMs and was abandoned ({0}).', err.message);
     case 'cancelled':
-      return vscode.l10n.t('The call was cancelled ({0}).', err.message);
+      return ui.t('The call was cancelled ({0}).', err.message);
     case 'limit':
-      return vscode.l10n.t('The session already holds as many sockets as winsockLens.sandbox.maxSockets allows ({0}).', err.message);
+      return ui.t('The session already holds as many sockets as winsockLens.sandbox.maxSockets allows ({0}).', err.message);
     case 'refused-address':
-      return vscode.l10n.t('Only loopback addresses are allowed unless the machine setting winsockLens.sandbox.allowRemoteHosts is on ({0}).', err.message);
+      return ui.t('Only loopback addresses are allowed unless the machine setting winsockLens.sandbox.allowRemoteHosts is on ({0}).', err.message);
     case 'crashed':
-      return vscode.l10n.t('The sandbox worker crashed; a new one is starting ({0}).', err.message);
+      return ui.t('The sandbox worker crashed; a new one is starting ({0}).', err.message);
     default:
-      return vscode.l10n.t('The sandbox could not do that: {0}', err.message);
+      return ui.t('The sandbox could not do that: {0}', err.message);
   }
 }

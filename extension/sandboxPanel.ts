@@ -8,6 +8,7 @@ import { sharedLog } from './log';
 import { SandboxHost } from './sandboxHost';
 import { readSandboxLimits, SANDBOX_SECTION } from './sandboxSettings';
 import { panelStrings, uiLanguage } from './sandboxStrings';
+import * as ui from './uiText';
 
 export const SANDBOX_VIEW_TYPE = 'winsockLens.sandbox';
 export const OPEN_SANDBOX_COMMAND = 'winsockLens.openSandbox';
@@ -44,7 +45,7 @@ class SandboxPanel implements vscode.Disposable {
       existing.panel.reveal(undefined);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(SANDBOX_VIEW_TYPE, vscode.l10n.t('Winsock Sandbox'), vscode.ViewColumn.Active, webviewOptions(context));
+    const panel = vscode.window.createWebviewPanel(SANDBOX_VIEW_TYPE, ui.t('Winsock Sandbox'), vscode.ViewColumn.Active, webviewOptions(context));
     return new SandboxPanel(panel, context);
   }
 
@@ -118,7 +119,7 @@ class SandboxPanel implements vscode.Disposable {
 </head>
 <body>
 <div id="announce" class="visually-hidden" role="log" aria-live="polite"></div>
-<main id="app" aria-busy="true"><p class="status">${escapeHtml(vscode.l10n.t('Starting the sandbox worker…'))}</p></main>
+<main id="app" aria-busy="true"><p class="status">${escapeHtml(ui.t('Starting the sandbox worker…'))}</p></main>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
@@ -144,7 +145,7 @@ function escapeHtml(s: string): string {
 }
 
 const untrustedMessage = () =>
-  vscode.l10n.t('The Winsock sandbox makes real socket calls in a separate process, so it is off in untrusted workspaces. Trust this workspace to use it.');
+  ui.t('The Winsock sandbox makes real socket calls in a separate process, so it is off in untrusted workspaces. Trust this workspace to use it.');
 
 export function register(context: vscode.ExtensionContext): SandboxTestApi {
   const refusals: string[] = [];

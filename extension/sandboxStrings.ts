@@ -1,16 +1,17 @@
-// Every string the sandbox webview shows, localised here on the host (vscode.l10n.t) and sent in
+// Every string the sandbox webview shows, localised here on the host (extension/uiText.ts) and sent in
 // PanelState.strings: the webview itself holds no user-visible text.
-import * as vscode from 'vscode';
 import type { Lang } from '../core/model/types';
 import { RECIPE_TABLE } from '../core/sandbox/recipes';
+import * as ui from './uiText';
+import { docsLanguage } from './docsLanguage';
 
-/** The UI language (VS Code's display language; the recipes' texts exist in en and ru). */
+/** The panel's language: the docs language, like every string of the extension (extension/uiText.ts). */
 export function uiLanguage(): Lang {
-  return vscode.env.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  return docsLanguage();
 }
 
 export function panelStrings(): Record<string, string> {
-  const t = (message: string) => vscode.l10n.t(message);
+  const t = (message: string) => ui.t(message);
   const lang = uiLanguage();
   const s: Record<string, string> = {
     title: t('Winsock Sandbox'),

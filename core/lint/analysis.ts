@@ -1853,7 +1853,7 @@ class FunctionWalk {
         const msg = sending
           ? L(
               `${e.name} passes disconnect data on '${label}', a TCP socket: the Windows TCP/IP provider has no XP1_DISCONNECT_DATA, so the call fails with ${err} and the peer never sees the data. Pass NULL, or check the provider's dwServiceFlags1 first.`,
-              `${e.name} передаёт данные отключения для '${label}' — TCP-сокета: у поставщика TCP/IP Windows нет XP1_DISCONNECT_DATA, поэтому вызов завершится ошибкой ${err}, а собеседник данных не увидит. Передайте NULL или сначала проверьте dwServiceFlags1 поставщика.`,
+              `${e.name} передаёт данные отключения для '${label}' — TCP-сокета: у поставщика TCP/IP Windows нет XP1_DISCONNECT_DATA, поэтому вызов завершится ошибкой ${err}, а удалённая сторона данных не увидит. Передайте NULL или сначала проверьте dwServiceFlags1 поставщика.`,
             )
           : L(
               `${e.name} waits for disconnect data on '${label}', a TCP socket: the Windows TCP/IP provider has no XP1_DISCONNECT_DATA, so no inbound disconnect data ever arrives. Pass NULL.`,
@@ -2072,7 +2072,7 @@ class FunctionWalk {
     const why = reuse
       ? L(' The code goes on to treat the socket as recycled, which holds only if the call succeeded (or is pending).', ' Далее код считает сокет подготовленным к повторному использованию, а это верно, только если вызов успешен (или ещё выполняется).')
       : waitsForClose || drains
-        ? L(' The code then waits for the peer to close (FD_CLOSE or end of stream), which never happens if the call failed.', ' Далее код ждёт, пока собеседник закроет соединение (FD_CLOSE или конец потока), а этого не будет, если вызов не удался.')
+        ? L(' The code then waits for the peer to close (FD_CLOSE or end of stream), which never happens if the call failed.', ' Далее код ждёт, пока удалённая сторона закроет соединение (FD_CLOSE или конец потока), а этого не будет, если вызов не удался.')
         : L('', '');
     const failure = conv === 'bool' ? L('FALSE (WSA_IO_PENDING means it is still running)', 'FALSE (WSA_IO_PENDING означает, что операция ещё выполняется)') : L('SOCKET_ERROR', 'SOCKET_ERROR');
     const label = key ?? '';

@@ -43,7 +43,7 @@ export const RECIPE_TABLE: readonly Recipe[] = [
     title: { en: 'Graceful close', ru: 'Корректное закрытие' },
     description: {
       en: 'Send, then WSASendDisconnect(s, NULL): the peer reads the data and then its recv returns 0 (FIN). Keep receiving until recv returns 0, then closesocket.',
-      ru: 'Отправка, затем WSASendDisconnect(s, NULL): партнёр читает данные, после чего его recv возвращает 0 (FIN). Принимаем, пока recv не вернёт 0, затем closesocket.',
+      ru: 'Отправка, затем WSASendDisconnect(s, NULL): удалённая сторона читает данные, после чего её recv возвращает 0 (FIN). Принимаем, пока recv не вернёт 0, затем closesocket.',
     },
     peer: 'sink',
     steps: [
@@ -102,7 +102,7 @@ export const RECIPE_TABLE: readonly Recipe[] = [
     title: { en: 'Close without shutdown', ru: 'Закрытие без shutdown' },
     description: {
       en: 'closesocket right after send, with no WSASendDisconnect or shutdown: the peer still gets the data and a FIN, but the application never learns whether the peer had more to say.',
-      ru: 'closesocket сразу после send, без WSASendDisconnect и shutdown: партнёр всё равно получает данные и FIN, но приложение так и не узнаёт, хотел ли партнёр что-то ещё сказать.',
+      ru: 'closesocket сразу после send, без WSASendDisconnect и shutdown: удалённая сторона всё равно получает данные и FIN, но приложение так и не узнаёт, хотела ли она что-то ещё сказать.',
     },
     peer: 'echo',
     steps: [startup, newSocket, connectPeer, { call: { fn: 'send', socket: '$s1', text: 'hello' } }, close, cleanup],
