@@ -62,7 +62,7 @@ export const RECIPE_TABLE: readonly Recipe[] = [
     title: { en: 'Send after disconnect', ru: 'Отправка после разъединения' },
     description: {
       en: 'After WSASendDisconnect the sending direction is shut: send fails with WSAESHUTDOWN (10058), while recv still works: it reads what the echo peer sent back before the disconnect.',
-      ru: 'После WSASendDisconnect направление отправки закрыто: send завершается с WSAESHUTDOWN (10058), а recv по-прежнему работает: он читает то, что эхо-партнёр вернул до разъединения.',
+      ru: 'После WSASendDisconnect направление отправки закрыто: send завершается с WSAESHUTDOWN (10058), а recv по-прежнему работает: он читает то, что удалённая сторона в режиме echo вернула до разъединения.',
     },
     peer: 'echo',
     steps: [
