@@ -4,8 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeFileAccess } from '../cli/nodeFileAccess';
 import { startServer } from './server';
 
 const here = __dirname;
@@ -51,5 +52,9 @@ startServer(connection, {
   },
   ruleDoc: (rule) => pathToFileURL(path.join(here, '..', 'docs', 'rules', `${rule}.md`)).href,
   version: packageVersion(),
+  project: {
+    access: nodeFileAccess,
+    pathOf: (uri) => (uri.startsWith('file:') ? fileURLToPath(uri).split(path.sep).join('/') : undefined),
+  },
 });
 connection.listen();

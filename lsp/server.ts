@@ -2,16 +2,18 @@
 // debounced), hover and quick fixes for C and C++ documents, with settings from the client. No Node
 // built-ins here: main.ts hands in how to read the .wasm files and where the rule pages are.
 import {
-  CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, TextDocuments,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocumentSyncKind, TextDocuments,
   type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLinter, type Linter } from '../core/lint/index';
+import type { LintOptions } from '../core/lint/types';
 import { CParser, chooseGrammar, type WasmLoader } from '../core/parse/parser';
 import { codeActionsFor, type LintedVersion } from './codeActions';
 import { toDiagnostic } from './diagnostics';
 import { DocumentTrees } from './documents';
 import { hoverFor } from './hover';
+import { ServerProject, type ProjectAccess } from './project';
 import { readServerSettings, SETTINGS_SECTION, type ServerSettings } from './settings';
 
 export interface ServerOptions {
@@ -19,6 +21,8 @@ export interface ServerOptions {
   /** The address of a rule's documentation page (codeDescription.href). */
   readonly ruleDoc: (rule: string) => string;
   readonly version: string;
+  /** How to read project files (.winsock-lens.json, compile_commands.json, headers); none: settings only. */
+  readonly project?: ProjectAccess;
 }
 
 /** Quiet time after the last change before a document is linted again. */
@@ -35,6 +39,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let locale = 'en';
   let canAskConfiguration = false;
   let canRegisterConfiguration = false;
+  let canWatchFiles = false;
+  const project = new ServerProject(options.project);
+  /** The lint options each document was last linted with (hover blanks the same #if branches). */
+  const lastOptions = new Map<string, Omit<LintOptions, 'language'>>();
   /** What the client last pushed with workspace/didChangeConfiguration (its `winsockLens` part). */
   let pushedSettings: unknown;
   const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -88,6 +96,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       await connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
+    const setup = await project.setupFor(uri, doc.getText(), settings, settings.lang);
+    for (const p of setup.problems) {
+      if (reportedProblems.has(p)) continue;
+      reportedProblems.add(p);
+      void connection.window.showWarningMessage(`Winsock Lens: ${p}`);
+    }
+    if (setup.ignored) {
+      results.delete(uri);
+      await connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
     let e: Engine;
     try {
       e = await loadEngine();
@@ -102,8 +121,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!current || current.version !== version) return; // a newer run is scheduled
     const text = current.getText();
     const language = chooseGrammar(new URL(uri).pathname, text, current.languageId);
-    const findings = e.trees.withTree(uri, version, text, current.languageId, settings.lint.options.defines,
-      (tree) => e.linter.lintTree(tree, text, { ...settings.lint.options, language }));
+    lastOptions.set(uri, setup.options);
+    const findings = e.trees.withTree(uri, version, text, current.languageId, setup.options.defines,
+      (tree) => e.linter.lintTree(tree, text, { ...setup.options, language }));
     const items = findings.map((finding) => ({ finding, diagnostic: toDiagnostic(uri, finding, settings.lang, options.ruleDoc) }));
     results.set(uri, { version, items });
     await connection.sendDiagnostics({ uri, version, diagnostics: items.map((i) => i.diagnostic) });
@@ -126,6 +146,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     locale = params.locale ?? 'en';
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     // The parser loads while the client finishes its start-up.
     loadEngine().catch(() => undefined);
     return {
@@ -140,12 +161,24 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialized(() => {
     if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    if (canWatchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/.winsock-lens.json' }, { globPattern: '**/compile_commands.json' }, { globPattern: '**/*.{h,hh,hpp,hxx}' }],
+      });
+    }
+  });
+
+  // A project file changed (clients that watch files for the server): read the project again.
+  connection.onDidChangeWatchedFiles(() => {
+    project.invalidate();
+    for (const doc of documents.all()) schedule(doc.uri, LINT_DELAY_MS);
   });
 
   connection.onDidChangeConfiguration((change) => {
     const all = change.settings as Record<string, unknown> | null | undefined;
     pushedSettings = all && typeof all === 'object' ? (all[SETTINGS_SECTION] ?? pushedSettings) : pushedSettings;
     settingsCache.clear();
+    project.invalidate();
     for (const doc of documents.all()) schedule(doc.uri, 0);
   });
 
@@ -160,6 +193,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     timers.delete(uri);
     results.delete(uri);
     settingsCache.delete(uri);
+    lastOptions.delete(uri);
     void engine?.then((en) => en.trees.forget(uri), () => undefined);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -172,7 +206,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const e = await loadEngine();
     const current = documents.get(doc.uri) ?? doc;
     const text = current.getText();
-    return e.trees.withTree(current.uri, current.version, text, current.languageId, settings.lint.options.defines,
+    const defines = (lastOptions.get(current.uri) ?? settings.lint.options).defines;
+    return e.trees.withTree(current.uri, current.version, text, current.languageId, defines,
       (tree) => hoverFor(tree, current.offsetAt(params.position), settings.lang, (o) => current.positionAt(o)));
   });
 
