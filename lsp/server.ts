@@ -144,6 +144,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialize((params): InitializeResult => {
     locale = params.locale ?? 'en';
+    // Some clients (Helix's `config`) also hand the settings over as initialization options.
+    const init = params.initializationOptions as Record<string, unknown> | null | undefined;
+    if (init && typeof init === 'object' && init[SETTINGS_SECTION] !== undefined) pushedSettings = init[SETTINGS_SECTION];
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;

@@ -133,6 +133,34 @@ function targetManifest(target) {
 /** The top-level files and folders a package is made from (.vscodeignore still has the last word). */
 const STAGED = ['package.nls.json', 'README.md', 'LICENSE', '.vscodeignore', 'l10n', 'snippets', 'docs/rules', 'docs/images', 'media'];
 
+/**
+ * The README's screenshots are the largest files after koffi and the C++ grammar: in the staged
+ * copy (never in docs/images/ itself) they are reduced to 256-colour PNGs with pngquant (a Debian
+ * package, scripts/install-system-deps.sh), which keeps UI screenshots legible at about a third of
+ * the size. Without pngquant the originals are packed, with a warning.
+ */
+let shrunk;
+/** docs/images/ shrunk once per run into out/package/screenshots/; returns that folder (or undefined). */
+function shrunkScreenshots() {
+  if (shrunk !== undefined) return shrunk || undefined;
+  const from = path.join(repoRoot, 'docs/images');
+  if (!existsSync(from)) return (shrunk = '') || undefined;
+  shrunk = path.join(stagingRoot, 'screenshots');
+  rmSync(shrunk, { recursive: true, force: true });
+  cpSync(from, shrunk, { recursive: true });
+  shrinkScreenshots(shrunk);
+  return shrunk;
+}
+
+function shrinkScreenshots(imagesDir) {
+  const pngs = readdirSync(imagesDir).filter((f) => f.endsWith('.png')).map((f) => path.join(imagesDir, f));
+  if (pngs.length === 0) return;
+  const r = spawnSync('pngquant', ['--quality', '70-95', '--speed', '3', '--skip-if-larger', '--force', '--ext', '.png', '--', ...pngs], { encoding: 'utf8' });
+  if (r.error) console.warn(`package: pngquant is not installed (bash scripts/install-system-deps.sh): screenshots packed at full size`);
+  // 98/99: an image that would not get smaller or lose too much stays as it was.
+  else if (r.status !== 0 && r.status !== 98 && r.status !== 99) throw new Error(`pngquant failed (exit ${r.status}): ${r.stderr}`);
+}
+
 /** Copies what the package of `target` is made from into out/package/<target>/; returns that folder. */
 export function stageTarget(target, { prebuilds } = {}) {
   const dir = path.join(stagingRoot, target);
@@ -143,6 +171,11 @@ export function stageTarget(target, { prebuilds } = {}) {
   for (const rel of STAGED) {
     const from = path.join(repoRoot, rel);
     if (existsSync(from)) cpSync(from, path.join(dir, rel), { recursive: true });
+  }
+  const screenshots = shrunkScreenshots();
+  if (screenshots) {
+    rmSync(path.join(dir, 'docs/images'), { recursive: true, force: true });
+    cpSync(screenshots, path.join(dir, 'docs/images'), { recursive: true });
   }
   const dist = path.join(repoRoot, 'dist');
   if (!existsSync(path.join(dist, 'extension.js'))) throw new Error(`${dist}/extension.js is missing: build first (drop --no-build)`);
