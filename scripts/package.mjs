@@ -1,6 +1,6 @@
 // Packs the extension with vsce (no npm dependencies: everything the extension needs at run time is
 // bundled into dist/, koffi's runtime included; .vscodeignore lets only that in).
-//   node scripts/package.mjs [--no-build] [--out file.vsix] [--targets win32-x64,web|all|none] [--quiet]
+//   node scripts/package.mjs [--no-build] [--out file.vsix] [--targets win32-x64,web|all|none] [--no-universal] [--quiet]
 // (the target packages are written beside --out)
 // Without --no-build it first makes a clean production build (dist/ removed, then
 // `node esbuild.mjs --production`). Then it packs:
@@ -225,8 +225,9 @@ export function packageTarget(target, { prebuilds, outDir = vsixDir, log = conso
 }
 
 /** Builds once, then packs the universal package and every asked target. */
-export function packageAll({ build: doBuild = true, out = defaultVsixPath, targets = ALL_TARGETS, log = console.log } = {}) {
-  const results = [packageVsix({ build: doBuild, out, log })];
+export function packageAll({ build: doBuild = true, out = defaultVsixPath, targets = ALL_TARGETS, universal = true, log = console.log } = {}) {
+  if (doBuild) build();
+  const results = universal ? [packageVsix({ build: false, out, log })] : [];
   const prebuilds = targets.some((t) => t !== 'web') ? ensurePrebuilds({ log }) : undefined;
   for (const target of targets) results.push(packageTarget(target, { prebuilds, outDir: path.dirname(out), log }));
   return results;
@@ -252,6 +253,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       build: !argv.includes('--no-build'),
       out: valueOf('--out') ? path.resolve(valueOf('--out')) : defaultVsixPath,
       targets: parseTargets(valueOf('--targets')),
+      universal: !argv.includes('--no-universal'),
     });
     if (!argv.includes('--quiet')) {
       for (const r of results) {
