@@ -312,11 +312,58 @@ function socketRow(so: SocketView): HTMLElement {
   );
 }
 
-// Hand-placed positions of the model's states (the edges come from the model).
-const POS: Record<string, [number, number]> = {
-  created: [70, 40], bound: [70, 120], listening: [70, 200], connecting: [230, 40], connected: [230, 120],
-  'send-shut': [390, 60], 'receive-shut': [390, 180], 'both-shut': [550, 120], reusable: [230, 200], closed: [550, 210],
+// ---- state diagram ---------------------------------------------------------------------------
+//
+// Drawn at the editor's font size (--vscode-editor-font-size), not scaled down to fit: the SVG has
+// its natural size and its box scrolls sideways when the panel is narrow. Boxes are sized by
+// measuring the labels in the editor font. Each arrow carries the names of the calls that take it;
+// the path the selected socket took (from the journal) is drawn thick and numbered in call order,
+// including closesocket's arrow into closed, which is left out otherwise (it leads from any state).
+
+/** Grid places of the model's states: [column, row]. The edges come from the model. */
+const GRID: Record<string, [number, number]> = {
+  created: [0, 0], bound: [0, 1], listening: [0, 2],
+  connecting: [1, 0], connected: [1, 1], reusable: [1, 2],
+  'send-shut': [2, 0], 'receive-shut': [2, 2],
+  // closed at the top right: the usual way there (connected → send-shut → closed) stays level.
+  'both-shut': [3, 1], closed: [3, 0],
 };
+/** Where along an arrow its call names may sit (0 = start, 1 = end), tried in this order. */
+const LABEL_PLACES = [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8];
+type Box = readonly [number, number, number, number]; // x, y, width, height
+const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]));
+
+function editorFontPx(): number {
+  const v = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-font-size'));
+  return Number.isFinite(v) && v >= 6 ? v : 14;
+}
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+function textWidth(text: string, px: number): number {
+  measureCtx ??= document.createElement('canvas').getContext('2d');
+  if (!measureCtx) return text.length * px * 0.62;
+  const family = getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-font-family').trim() || 'monospace';
+  measureCtx.font = `${px}px ${family}`;
+  return measureCtx.measureText(text).width;
+}
+
+interface PathStep {
+  readonly n: number;
+  readonly from: string;
+  readonly to: string;
+  readonly fn: string;
+}
+/** The transitions the socket named `name` went through, in journal order (since it was last made). */
+function socketPath(journal: readonly JournalEntry[], name: string): PathStep[] {
+  const app = journal.filter((e) => e.side === 'app');
+  const born = app.map((e) => e.newSocketName).lastIndexOf(name);
+  const steps: PathStep[] = [];
+  for (const e of app.slice(Math.max(0, born))) {
+    if (e.socketName !== name || !e.stateBefore || !e.stateAfter || e.stateBefore === e.stateAfter || !e.call) continue;
+    steps.push({ n: steps.length + 1, from: e.stateBefore, to: e.stateAfter, fn: e.call.fn });
+  }
+  return steps;
+}
+
 function diagramSection(p: PanelState): HTMLElement {
   const d: StateDiagram | undefined = p.diagram;
   const sel = p.sockets.find((x) => x.handle === saved.selectedSocket) ?? p.sockets.filter((x) => x.state !== 'closed').at(-1);
@@ -326,37 +373,162 @@ function diagramSection(p: PanelState): HTMLElement {
   const shownName = sel ? (sel.name ?? String(sel.handle)) : (last?.socketName ?? last?.newSocketName);
   const title = h('h2', { id: 'diagram-h' }, str('diagram'), shownName ? ` — ${shownName}` : '');
   if (!d) return h('section', {}, title);
+  if (!current) return h('section', { 'aria-labelledby': 'diagram-h' }, title, h('p', { class: 'hint' }, str('diagramNone')));
   const label = (id: string) => d.states.find((x) => x.id === id)?.label ?? id;
-  const svg = s('svg', { viewBox: '0 0 640 250', class: 'diagram', role: 'img', 'aria-label': current ? str('diagramLabel', label(current)) : str('diagramNone') });
-  svg.append(s('defs', {}, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' }, s('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrowhead' }))));
-  for (const e of d.edges) {
-    const a = POS[e.from];
-    const b = POS[e.to];
-    if (!a || !b) continue;
-    // Stop the line at the node's edge (nodes are 120×34 boxes).
-    const [x1, y1] = clip(a, b);
-    const [x2, y2] = clip(b, a);
-    const line = s('line', { x1, y1, x2, y2, class: `edge${current === e.from ? ' edge-out' : ''}`, 'marker-end': 'url(#arrow)' });
-    line.append(s('title', {}, `${label(e.from)} → ${label(e.to)}: ${e.calls.join(', ')}`));
-    svg.append(line);
-  }
+  const steps = shownName ? socketPath(p.journal, shownName) : [];
+
+  const fs = editorFontPx();
+  const lineH = fs * 1.3;
+  const nodeW = Math.ceil(Math.max(...d.states.map((st) => textWidth(st.id, fs))) + fs * 1.6);
+  const nodeH = Math.ceil(fs * 2.1);
+  // Labels of slanted arrows sit between the rows and may be wider than the gap between columns;
+  // those of level arrows (connect, DisconnectEx, closesocket) must fit in it.
+  const levelCall = Math.max(...['connect', 'WSAConnect', 'DisconnectEx', 'closesocket'].map((c) => textWidth(c, fs)));
+  const gapX = Math.ceil(levelCall + fs * 2.4);
+  const gapY = Math.ceil(lineH * 3 + fs * 1.4);
+  const pad = Math.ceil(fs * 0.8);
+  const cx = (c: number) => pad + nodeW / 2 + c * (nodeW + gapX);
+  const cy = (r: number) => pad + nodeH / 2 + r * (nodeH + gapY);
+  const at = (id: string): [number, number] | undefined => {
+    const g = GRID[id];
+    return g ? [cx(g[0]), cy(g[1])] : undefined;
+  };
+  const width = Math.ceil(cx(3) + nodeW / 2 + pad);
+  const height = Math.ceil(cy(2) + nodeH / 2 + pad);
+  const pathWords = steps.map((x) => `${x.n}. ${x.fn}: ${x.from} → ${x.to}`).join('; ');
+  const svg = s('svg', {
+    viewBox: `0 0 ${width} ${height}`, width, height, class: 'diagram', role: 'img',
+    'aria-label': `${str('diagramLabel', label(current))}${pathWords ? `. ${pathWords}` : ''}`,
+  });
+  svg.append(
+    s('defs', {},
+      s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, s('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrowhead' })),
+      s('marker', { id: 'arrow-path', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 11, markerHeight: 11, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, s('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrowhead-path' }))),
+  );
+  const edgeLayer = s('g', { class: 'edges' });
+  const labelLayer = s('g', { class: 'labels' });
+  const clipTo = (a: [number, number], b: [number, number]) => clip(a, b, nodeW / 2 + 2, nodeH / 2 + 2);
+  /** Call names on a light box, one per line, centred at (x, y). */
+  const callLabel = (x: number, y: number, calls: readonly string[], cls: string) => {
+    const w = Math.max(...calls.map((c) => textWidth(c, fs))) + fs * 0.5;
+    const hgt = calls.length * lineH + fs * 0.2;
+    const g = s('g', { class: cls });
+    g.append(s('rect', { x: x - w / 2, y: y - hgt / 2, width: w, height: hgt, rx: 3, class: 'label-bg' }));
+    calls.forEach((c, i) => g.append(s('text', { x, y: y - hgt / 2 + fs * 0.1 + lineH * (i + 0.5), 'dominant-baseline': 'central', 'text-anchor': 'middle' }, c)));
+    return g;
+  };
+  const badge = (x: number, y: number, text: string) => {
+    const w = Math.max(fs * 1.5, textWidth(text, fs) + fs * 0.7);
+    return s('g', { class: 'step' },
+      s('rect', { x: x - w / 2, y: y - fs * 0.75, width: w, height: fs * 1.5, rx: fs * 0.75 }),
+      s('text', { x, y, 'dominant-baseline': 'central', 'text-anchor': 'middle' }, text));
+  };
+  const stepsOn = (from: string, to: string) => steps.filter((x) => x.from === from && x.to === to);
+  const nodeBoxes: Box[] = d.states.flatMap((st) => {
+    const pos = at(st.id);
+    return pos ? [[pos[0] - nodeW / 2 - 2, pos[1] - nodeH / 2 - 2, nodeW + 4, nodeH + 4] as const] : [];
+  });
+  const placed: Box[] = [];
+  const drawEdge = (from: string, to: string, calls: readonly string[], pathOnly: boolean) => {
+    const a = at(from);
+    const b = at(to);
+    if (!a || !b) return;
+    const key = `${from}>${to}`;
+    const taken = stepsOn(from, to);
+    const [x1, y1] = clipTo(a, b);
+    const [x2, y2] = clipTo(b, a);
+    const onPath = taken.length > 0;
+    const line = s('line', {
+      x1, y1, x2, y2,
+      class: `edge${onPath ? ' edge-path' : ''}${!onPath && current === from ? ' edge-out' : ''}`,
+      'marker-end': onPath ? 'url(#arrow-path)' : 'url(#arrow)',
+      'data-from': from, 'data-to': to,
+    });
+    line.append(s('title', {}, `${label(from)} → ${label(to)}: ${calls.join(', ')}`));
+    edgeLayer.append(line);
+    const names = pathOnly ? [...new Set(taken.map((x) => x.fn))] : calls;
+    // The first place along the arrow where the names hit no box and no other label (else the least bad).
+    const w = Math.max(...names.map((c) => textWidth(c, fs))) + fs * 0.5;
+    const hgt = names.length * lineH + fs * 0.2;
+    let best = { t: 0.5, cost: Infinity };
+    for (const t of LABEL_PLACES) {
+      const m = fs * 0.6;
+      const box: Box = [x1 + (x2 - x1) * t - w / 2 - m, y1 + (y2 - y1) * t - hgt / 2, w + 2 * m, hgt];
+      const cost = taken.length > 0 && t < 0.3 ? Infinity : [...nodeBoxes, ...placed].reduce((sum, b) => sum + overlap(box, b), 0);
+      if (cost < best.cost) best = { t, cost };
+      if (cost === 0) break;
+    }
+    const t = best.t;
+    const lx = x1 + (x2 - x1) * t;
+    const ly = y1 + (y2 - y1) * t;
+    placed.push([lx - w / 2, ly - hgt / 2, w, hgt]);
+    const g = callLabel(lx, ly, names, `edge-label${onPath ? ' on-path' : ''}`);
+    g.setAttribute('data-edge', key);
+    labelLayer.append(g);
+    if (onPath) {
+      // The step numbers sit between the arrow's start and its call names, where they hit nothing.
+      const text = taken.map((x) => String(x.n)).join(', ');
+      const bw = Math.max(fs * 1.5, textWidth(text, fs) + fs * 0.7);
+      let bestB = { bt: Math.max(0.1, t - 0.3), cost: Infinity };
+      for (let bt = t - 0.15; bt >= 0.05; bt -= 0.05) {
+        const bbox: Box = [x1 + (x2 - x1) * bt - bw / 2, y1 + (y2 - y1) * bt - fs * 0.75, bw, fs * 1.5];
+        const cost = [...nodeBoxes, ...placed].reduce((sum, b) => sum + overlap(bbox, b), 0);
+        if (cost < bestB.cost) bestB = { bt, cost };
+        if (cost === 0) break;
+      }
+      const bt = bestB.bt;
+      placed.push([x1 + (x2 - x1) * bt - bw / 2, y1 + (y2 - y1) * bt - fs * 0.75, bw, fs * 1.5]);
+      labelLayer.append(badge(x1 + (x2 - x1) * bt, y1 + (y2 - y1) * bt, text));
+    }
+  };
+  // Steps the model's drawn edges do not hold (closesocket into closed, above all) are drawn too.
+  // The path's arrows are placed first, so their names and numbers get the clear places.
+  const modelKeys = new Set(d.edges.map((e) => `${e.from}>${e.to}`));
+  const extra = [...new Map(steps.filter((x) => !modelKeys.has(`${x.from}>${x.to}`)).map((x) => [`${x.from}>${x.to}`, { from: x.from, to: x.to, calls: [x.fn], pathOnly: true }])).values()];
+  const all = [...d.edges.map((e) => ({ from: e.from, to: e.to, calls: e.calls, pathOnly: false })), ...extra];
+  all.sort((a, b) => Number(stepsOn(b.from, b.to).length > 0) - Number(stepsOn(a.from, a.to).length > 0));
+  for (const e of all) drawEdge(e.from, e.to, e.calls, e.pathOnly);
+  svg.append(edgeLayer);
+  const visited = new Set(steps.flatMap((x) => [x.from, x.to]));
   for (const st of d.states) {
-    const pos = POS[st.id];
+    const pos = at(st.id);
     if (!pos) continue;
     const on = st.id === current;
     svg.append(
-      s('g', { class: `node${on ? ' current' : ''}`, 'data-state': st.id },
-        s('rect', { x: pos[0] - 60, y: pos[1] - 17, width: 120, height: 34, rx: 6 }),
-        s('text', { x: pos[0], y: pos[1] + 4, 'text-anchor': 'middle' }, st.id),
+      s('g', { class: `node${on ? ' current' : ''}${visited.has(st.id) && !on ? ' visited' : ''}`, 'data-state': st.id },
+        s('rect', { x: pos[0] - nodeW / 2, y: pos[1] - nodeH / 2, width: nodeW, height: nodeH, rx: 6 }),
+        s('text', { x: pos[0], y: pos[1], 'dominant-baseline': 'central', 'text-anchor': 'middle' }, st.id),
         s('title', {}, st.label)),
     );
   }
-  return h('section', { 'aria-labelledby': 'diagram-h' }, title, current ? svg : h('p', { class: 'hint' }, str('diagramNone')), current ? h('p', { class: 'hint' }, str('diagramNote')) : undefined);
+  svg.append(labelLayer);
+
+  const swatch = (...children: SVGElement[]) => s('svg', { width: fs * 2.6, height: fs * 1.4, viewBox: `0 0 ${fs * 2.6} ${fs * 1.4}`, 'aria-hidden': 'true', class: 'swatch' }, ...children);
+  const legend = h('ul', { class: 'diagram-legend', id: 'diagram-legend', 'aria-label': str('legend') },
+    h('li', {}, swatch(s('rect', { x: 1, y: 1, width: fs * 2.6 - 2, height: fs * 1.4 - 2, rx: 4, class: 'legend-current' })), str('legendCurrent')),
+    h('li', {}, swatch(s('line', { x1: 2, y1: fs * 0.7, x2: fs * 2.4, y2: fs * 0.7, class: 'edge edge-path', 'marker-end': 'url(#arrow-path)' })), str('legendPath')),
+    h('li', {}, swatch(s('line', { x1: 2, y1: fs * 0.7, x2: fs * 2.4, y2: fs * 0.7, class: 'edge', 'marker-end': 'url(#arrow)' })), str('legendEdge')),
+    h('li', { class: 'hint' }, str('diagramNote')),
+  );
+  const pathList = steps.length
+    ? h('ol', { class: 'diagram-path', id: 'diagram-path', 'aria-label': str('pathOf', shownName ?? '') }, ...steps.map((x) => h('li', { value: String(x.n) }, h('code', {}, x.fn), `: ${x.from} → ${x.to}`)))
+    : undefined;
+  const box = h('div', { class: 'diagram-box', id: 'diagram-box' }, svg);
+  const cur = at(current);
+  if (cur) diagramFocusX = cur[0];
+  return h('section', { 'aria-labelledby': 'diagram-h' }, title, box, legend, pathList);
 }
-function clip(from: [number, number], to: [number, number]): [number, number] {
+/** Where the current state is, so that a diagram wider than its box scrolls to it after a redraw. */
+let diagramFocusX: number | undefined;
+function scrollDiagramToCurrent(): void {
+  const box = document.getElementById('diagram-box');
+  if (!box || diagramFocusX === undefined || box.scrollWidth <= box.clientWidth) return;
+  box.scrollLeft = Math.max(0, diagramFocusX - box.clientWidth / 2);
+}
+function clip(from: [number, number], to: [number, number], halfW: number, halfH: number): [number, number] {
   const dx = to[0] - from[0];
   const dy = to[1] - from[1];
-  const t = Math.min(dx === 0 ? Infinity : 60 / Math.abs(dx), dy === 0 ? Infinity : 17 / Math.abs(dy));
+  const t = Math.min(dx === 0 ? Infinity : halfW / Math.abs(dx), dy === 0 ? Infinity : halfH / Math.abs(dy));
   return [Math.round(from[0] + dx * t), Math.round(from[1] + dy * t)];
 }
 
@@ -445,6 +617,7 @@ function render(): void {
       h('div', { class: 'right' }, journalSection(p))),
   );
   app.setAttribute('aria-busy', p.status === 'starting' ? 'true' : 'false');
+  scrollDiagramToCurrent();
   if (focusedId) document.getElementById(focusedId)?.focus();
   const list = document.getElementById('journal');
   if (list) list.lastElementChild?.scrollIntoView({ block: 'nearest' });
