@@ -160,6 +160,36 @@ suite('sandbox panel', () => {
     await pollUntil('WSAENOPROTOOPT from the new worker', () => api.state()?.journal.find((e) => e.wsaErrorName === 'WSAENOPROTOOPT'));
   });
 
+  test('a stopped (SIGSTOP) worker: the call settles at the host\'s deadline, the worker is replaced, the next panel message runs', async function () {
+    this.timeout(60_000);
+    if (process.platform === 'win32') this.skip(); // SIGSTOP is POSIX
+    const pid = api.workerPid();
+    assert.ok(pid);
+    const errorsBefore = api.errors().length;
+    process.kill(pid, 'SIGSTOP');
+    const t0 = Date.now();
+    try {
+      // Two messages: the second queues behind the first, as a person clicking on would.
+      const first = api.post({ type: 'call', call: { fn: 'WSAGetLastError' } });
+      const second = api.post({ type: 'call', call: { fn: 'WSAStartup' } });
+      await first;
+      const waited = Date.now() - t0;
+      // The default deadline: twice callTimeoutMs (5 s), at least callTimeoutMs + 5 s.
+      assert.ok(waited >= 9_000 && waited < 30_000, `the first call settled after ${waited} ms`);
+      assert.match(api.errors().slice(errorsBefore).join('\n'), /did not answer within 10000 ms \(it is stopped or stuck\)/);
+      await second;
+      const next = await pollUntil('a new worker', () => {
+        const p = api.workerPid();
+        return p !== undefined && p !== pid && api.state()?.status === 'ready' ? p : undefined;
+      });
+      assert.ok(alive(next));
+      assert.equal(alive(pid), false, 'the stopped worker was ended');
+      await pollUntil('WSAStartup from the new worker', () => api.state()?.journal.find((e) => e.call?.fn === 'WSAStartup' && e.wsaError === 0 && (e.time ?? 0) >= t0));
+    } finally {
+      if (alive(pid)) process.kill(pid, 'SIGKILL');
+    }
+  });
+
   test('a changed setting reaches the worker: with maxSockets 1 a second socket is refused', async function () {
     this.timeout(60_000);
     const config = vscode.workspace.getConfiguration('winsockLens.sandbox');
