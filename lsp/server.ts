@@ -2,7 +2,7 @@
 // debounced), hover and quick fixes for C and C++ documents, with settings from the client. No Node
 // built-ins here: main.ts hands in how to read the .wasm files and where the rule pages are.
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocumentSyncKind, TextDocuments,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocumentSyncKind, TextDocuments,
   type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -52,6 +52,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let engine: Promise<Engine> | undefined;
   let engineFailureShown = false;
 
+  /**
+   * Shows a message (window/showMessage: a notification, so a client that has no message UI, or
+   * does not answer window/showMessageRequest, cannot make the server wait or fail).
+   */
+  const tell = (type: MessageType, message: string): void => {
+    connection.sendNotification(ShowMessageNotification.type, { type, message }).catch(() => undefined);
+  };
+
   const loadEngine = (): Promise<Engine> => {
     engine ??= (async () => {
       const parser = await CParser.create(options.loadWasm);
@@ -89,7 +97,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const p of settings.lint.problems) {
       if (reportedProblems.has(p.en)) continue;
       reportedProblems.add(p.en);
-      void connection.window.showWarningMessage(p[settings.lang]);
+      tell(MessageType.Warning, p[settings.lang]);
     }
     if (!settings.lint.enabled) {
       results.delete(uri);
@@ -100,7 +108,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const p of setup.problems) {
       if (reportedProblems.has(p)) continue;
       reportedProblems.add(p);
-      void connection.window.showWarningMessage(`Winsock Lens: ${p}`);
+      tell(MessageType.Warning, `Winsock Lens: ${p}`);
     }
     if (setup.ignored) {
       results.delete(uri);
@@ -113,7 +121,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } catch (err) {
       if (!engineFailureShown) {
         engineFailureShown = true;
-        void connection.window.showErrorMessage(`Winsock Lens: the lint engine could not start: ${err instanceof Error ? err.message : String(err)}`);
+        const reason = err instanceof Error ? err.message : String(err);
+        tell(MessageType.Error, settings.lang === 'ru'
+          ? `Winsock Lens: не удалось запустить проверку кода: ${reason}. Переустановите пакет winsock-lens.`
+          : `Winsock Lens: the lint engine could not start: ${reason}. Reinstall the winsock-lens package.`);
       }
       return;
     }
@@ -137,7 +148,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       lint(uri).catch((err: unknown) => {
         connection.console.error(`lint failed for ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         results.delete(uri);
-        void connection.sendDiagnostics({ uri, diagnostics: [] });
+        connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
       });
     }, delayMs));
   };
@@ -163,11 +174,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(() => {
-    if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    if (canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     if (canWatchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/.winsock-lens.json' }, { globPattern: '**/compile_commands.json' }, { globPattern: '**/*.{h,hh,hpp,hxx}' }],
-      });
+      }).catch(() => undefined);
     }
   });
 
@@ -198,7 +209,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settingsCache.delete(uri);
     lastOptions.delete(uri);
     void engine?.then((en) => en.trees.forget(uri), () => undefined);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   });
 
   connection.onHover(async (params) => {
