@@ -56,8 +56,9 @@ const nodeCommon = {
   // web-tree-sitter's ESM build reads import.meta.url, which a CJS bundle lacks: use its CJS build.
   // jsonc-parser's UMD build requires its parts at run time, which a bundle cannot follow: use its ESM build.
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
-  // The CLI bundles the rule pages (docs/rules/*.md) for SARIF's rule help.
-  loader: { '.md': 'text' },
+  // The CLI bundles the rule pages (docs/rules/*.md) for SARIF's rule help; the debugger its
+  // gdb-side tracer (debug-adapter/winsock/tracer.py).
+  loader: { '.md': 'text', '.py': 'text' },
   plugins: [problemMatcherPlugin],
 };
 
@@ -77,7 +78,7 @@ const all = [
     entryPoints: { extension: 'extension/browser.ts' }, outdir: 'dist/web',
   },
   // The debug adapter (standalone: `node dist/debugAdapter.js`); its gdb-side tracer is bundled as text.
-  { ...nodeCommon, entryPoints: { debugAdapter: 'debug-adapter/adapter.ts' }, outdir: 'dist', loader: { '.py': 'text' } },
+  { ...nodeCommon, entryPoints: { debugAdapter: 'debug-adapter/adapter.ts' }, outdir: 'dist' },
   {
     bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: production,
     sourcemap: !production, sourcesContent: false, logLevel: 'silent', plugins: [problemMatcherPlugin],

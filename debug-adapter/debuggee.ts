@@ -67,6 +67,7 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
   readonly hiddenThreads = new Set<number>();
   private lastUserThread = 1;
   private serverLineBuffer = '';
+  private startedUp = false;
 
   constructor(private readonly factory: ProcessFactory = spawnProcess) {
     super();
@@ -107,6 +108,7 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
       await this.gdb.console(`source ${script}`);
       await this.gdb.console(`python wsl_setup(${JSON.stringify(table)})`);
     }
+    this.startedUp = true;
   }
 
   private programOutput(text: string, stream: 'stdout' | 'stderr'): void {
@@ -172,7 +174,9 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
       ev = { kind: 'signal', threadId, signal: reason, ...(frame ? { frame } : {}) };
     }
     if (ev.kind !== 'pause') this.lastUserThread = ev.threadId;
-    if (this.internalStops > 0) {
+    // The stop in ntdll when gdb connects is the adapter's business (breakpoints go in there).
+    if (!this.startedUp) ev = { ...ev, kind: 'internal' };
+    else if (this.internalStops > 0) {
       this.internalStops--;
       ev = { ...ev, kind: 'internal' };
     }

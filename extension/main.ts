@@ -1,6 +1,7 @@
 // Activation: wiring only. Each feature lives in its own file and exports `register(context, …)`;
 // add one line per feature below.
 import * as vscode from 'vscode';
+import * as debug from './debug';
 import * as documentParses from './documentParses';
 import * as hover from './hover';
 import * as lint from './lint';
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): WinsockLensApi {
     hover.register(context, parses);
     lint.register(context, parses);
     referencePage.register(context);
+    debug.register(context);
     const sandboxApi = sandboxPanel.register(context);
     // The hooks drive the panel without its webview: handed out only to the extension's own tests.
     if (context.extensionMode === vscode.ExtensionMode.Test) api.sandbox = sandboxApi;
@@ -30,6 +32,6 @@ export function activate(context: vscode.ExtensionContext): WinsockLensApi {
   return api;
 }
 
-export function deactivate(): Promise<void> {
-  return sandboxPanel.deactivate();
+export async function deactivate(): Promise<void> {
+  await Promise.all([sandboxPanel.deactivate(), debug.deactivate()]);
 }
