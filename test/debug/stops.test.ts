@@ -63,7 +63,8 @@ describe('Winsock stops and pause under Wine', { timeout: 300_000 }, () => {
     const output: string[] = [];
     dc.on('output', (e: DebugProtocol.OutputEvent) => output.push(e.body.output));
     await waitFor('the recv call to be reached', () => (output.some((o) => o.includes('send after disconnect')) ? true : undefined), 60_000);
-    await new Promise((r) => setTimeout(r, 300));
+    // Let it block in recv (see features.test.ts on interrupting while gdb handles the tracer's breakpoint).
+    await new Promise((r) => setTimeout(r, 1500));
     const started = Date.now();
     await dc.pauseRequest({ threadId: 1 });
     const stopped = (await dc.waitForEvent('stopped', 10_000)) as DebugProtocol.StoppedEvent;
