@@ -9,7 +9,6 @@ import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { fixtures, launchArgs, leftovers, newClient, topFrame, variablesOf, waitFor } from './helpers';
 
-const features = path.join(fixtures, 'features.c');
 const client = path.join(fixtures, 'disconnect_client.c');
 
 interface Setup {
