@@ -6,7 +6,7 @@
 //
 // --mirror  folder holding <owner>+<name>/repo bare git directories (default $WINSOCK_LENS_RW_MIRROR
 //           or /work/.mirror); --out  where the trees go (default $WINSOCK_LENS_RW_SRC or /work/rw-src).
-// Only files with a C/C++ extension are written; a blob the git directory does not hold (a partial
+// Only files with a C/C++ extension (and .ipp/.inl, included implementation files) are written; a blob the git directory does not hold (a partial
 // copy) is skipped and counted.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const mirror = opt('--mirror', process.env.WINSOCK_LENS_RW_MIRROR || '/work/.mir
 const out = opt('--out', process.env.WINSOCK_LENS_RW_SRC || '/work/rw-src');
 const only = new Set(args);
 const projects = JSON.parse(readFileSync(path.join(here, 'projects.json'), 'utf8')).projects;
-const SOURCE = /\.(c|cc|cpp|cxx|h|hh|hpp|hxx)$/i;
+const SOURCE = /\.(c|cc|cpp|cxx|h|hh|hpp|hxx|ipp|inl)$/i;
 
 function git(gitDir, argv, input) {
   const r = spawnSync('git', ['--git-dir', gitDir, ...argv], { input, maxBuffer: 1 << 30 });

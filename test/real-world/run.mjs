@@ -6,8 +6,9 @@
 //   --src DIR        where the checked-out trees are (default $WINSOCK_LENS_RW_SRC or /work/rw-src);
 //                    project <name> is read from DIR/<name> (make them with extract.mjs, see README.md)
 //   --cli FILE       the CLI to run (default dist/cli.js of this repository; build it first)
-//   --pending FILE   write the error/warning findings that have no triage entry to FILE (JSON lines
-//                    in triage.json's shape with verdict "untriaged"), to be read and triaged
+//   --pending FILE   write the findings that have no triage entry to FILE (JSON lines in
+//                    triage.json's shape with verdict "untriaged"; error/warning first, then
+//                    info/hint for sampling), to be read and triaged
 //   --check          exit 1 when a finding triaged true is no longer reported, or when
 //                    --min-precision P (0..1) is given and the total precision is below it
 //   --verbose        list every appeared / disappeared triaged finding (default: the first 20)
@@ -99,6 +100,7 @@ const disappeared = [];
 const gone = new Set();
 const lostTrue = [];
 const pending = [];
+const pendingInfo = [];
 for (const p of projects) {
   if (!present.includes(p)) {
     if (only.size === 0 || only.has(p.name)) console.log(`${p.name}: no tree at ${path.join(src, p.name)}, skipped`);
@@ -131,7 +133,10 @@ for (const p of projects) {
     const n = seen.get(k) ?? 0;
     seen.set(k, n + 1);
     const entry = (triaged.get(k) ?? [])[n];
-    if (!SERIOUS.has(f.severity)) continue;
+    if (!SERIOUS.has(f.severity)) {
+      if (!entry) pendingInfo.push({ repository: p.repo, commit: p.commit, path: f.path, line: f.line, rule: f.rule, severity: f.severity, verdict: 'untriaged', reason: '', message: f.message });
+      continue;
+    }
     if (!entry) {
       row.untriaged++;
       appeared.push({ project: p.name, ...f });
@@ -195,8 +200,9 @@ show('disappeared since the triage (triaged error/warning findings no longer rep
 if (lostTrue.length) show('of which triaged TRUE (a real bug no longer found)', lostTrue);
 
 if (pendingFile) {
-  writeFileSync(pendingFile, pending.map((e) => JSON.stringify(e)).join('\n') + (pending.length ? '\n' : ''));
-  console.log(`\n${pending.length} untriaged finding(s) written to ${pendingFile}`);
+  const all = [...pending, ...pendingInfo];
+  writeFileSync(pendingFile, all.map((e) => JSON.stringify(e)).join('\n') + (all.length ? '\n' : ''));
+  console.log(`\n${pending.length} untriaged error/warning and ${pendingInfo.length} untriaged info/hint finding(s) written to ${pendingFile}`);
 }
 if (check) {
   const precision = total.t + total.f === 0 ? 1 : total.t / (total.t + total.f);
