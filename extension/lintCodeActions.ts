@@ -2,6 +2,7 @@
 // marked), "Disable <rule> for this line" and "Show documentation for <rule>". The fixes come from
 // the findings kept with the diagnostics of the same document version, never from a second lint.
 import * as vscode from 'vscode';
+import { isRuleId } from '../core/lint/rules';
 import type { QuickFix, RuleId } from '../core/lint/types';
 import { docsLanguage } from './docsLanguage';
 import { DIAGNOSTIC_SOURCE, LINT_SCHEMES, diagnosticKey, type LintDiagnostics, type LintedDiagnostic } from './lintDiagnostics';
@@ -41,7 +42,8 @@ export class LintCodeActionProvider implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return [];
-    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    // Notices (a file that did not fully parse) share the source but are no rule: nothing to fix there.
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && isRuleId(String(typeof d.code === 'object' ? d.code.value : d.code)));
     if (ours.length === 0) return [];
     const result = this.lint.resultFor(document.uri);
     // Edits computed for another version would land in the wrong places; the diagnostics are

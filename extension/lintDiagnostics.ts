@@ -4,12 +4,14 @@
 // are kept for the quick fixes (extension/lintCodeActions.ts).
 import * as vscode from 'vscode';
 import type { Linter } from '../core/lint/index';
-import type { Finding, Severity } from '../core/lint/types';
+import type { Finding, LintNotice, LintReport, Severity } from '../core/lint/types';
+import type { FileSetup } from '../core/project/project';
 import type { Lang } from '../core/model/types';
 import { chooseGrammar } from '../core/parse/parser';
 import { preprocess } from '../core/parse/preprocessor';
 import { docsLanguage } from './docsLanguage';
 import type { DocumentParses } from './documentParses';
+import type { LintProjects } from './lintProject';
 import { ruleDocUri } from './lintRuleDocs';
 import { affectsDefines, affectsLint, readLintSettings, LINT_SECTION } from './lintSettings';
 import * as ui from './uiText';
@@ -76,12 +78,17 @@ export class LintDiagnostics implements vscode.Disposable {
   /** How long the last run of each document took, in ms. */
   private readonly durations = new Map<string, number>();
   private disposed = false;
+  /** Each open document's project setup, with the key of the inputs it was computed from. */
+  private readonly setups = new Map<string, { key: string; setup: FileSetup | undefined }>();
+  /** Files whose diagnostics come from the background lint (not open). */
+  private readonly background = new Set<string>();
 
   constructor(
     private readonly linter: Promise<Linter>,
     private readonly parses: DocumentParses,
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    private readonly projects: LintProjects,
   ) {
     // Inactive #if branches are blanked with the defines of each document's own settings before
     // the shared parse; hover reads the same tree.
@@ -112,9 +119,10 @@ export class LintDiagnostics implements vscode.Disposable {
       if (!isLintable(document)) return undefined;
       const settings = readLintSettings(document);
       if (!settings.enabled) return undefined;
-      const defines = settings.options.defines;
-      // The same blanking Linter.lintTree applies to the text it analyses, so offsets agree.
-      return (text) => preprocess(text, defines).text;
+      const key = document.uri.toString();
+      // The same blanking Linter.lintTree applies to the text it analyses, so offsets agree. The
+      // project's defines (compile command, config, headers) are known once lintNow has read them.
+      return (text) => preprocess(text, this.setups.get(key)?.setup?.options.defines ?? settings.options.defines).text;
     });
   }
 
@@ -157,11 +165,18 @@ export class LintDiagnostics implements vscode.Disposable {
       const linter = await this.linter;
       const lang = docsLanguage();
       const started = performance.now();
+      const setup = await this.setupOf(document, settings);
+      if (this.runs.get(key) !== run) return; // a newer run started while the project was read
+      if (setup?.ignored) {
+        this.clear(document.uri);
+        return;
+      }
+      const options = setup?.options ?? settings.options;
       const result = await this.parses.withTree(document, (tree) => {
         const text = document.getText();
         const language = chooseGrammar(document.uri.path, text, document.languageId);
-        const findings = linter.lintTree(tree, text, { ...settings.options, language });
-        return { version: document.version, findings };
+        const report = linter.checkTree(tree, text, { ...options, language });
+        return { version: document.version, findings: report.findings, notices: report.notices };
       });
       const ms = performance.now() - started;
       this.durations.set(key, ms);
@@ -169,7 +184,8 @@ export class LintDiagnostics implements vscode.Disposable {
       if (this.disposed || document.isClosed || this.runs.get(key) !== run) return;
       const items = result.findings.map((finding) => ({ finding, diagnostic: this.toDiagnostic(document.uri, finding, lang) }));
       this.results.set(key, { version: result.version, items });
-      this.collection.set(document.uri, items.map((i) => i.diagnostic));
+      this.background.delete(key);
+      this.collection.set(document.uri, [...items.map((i) => i.diagnostic), ...result.notices.map((n) => noticeDiagnostic(n, lang))]);
       if (this.failing.delete(key)) this.log.info(`lint works again for ${document.uri.toString(true)}`);
     } catch (err) {
       if (this.disposed || this.runs.get(key) !== run) return;
@@ -182,6 +198,52 @@ export class LintDiagnostics implements vscode.Disposable {
         );
       }
     }
+  }
+
+  /**
+   * The project setup of an open document, computed again only when its inputs change: the
+   * settings or its quoted #include lines (typing elsewhere reuses it).
+   */
+  private async setupOf(document: vscode.TextDocument, settings: ReturnType<typeof readLintSettings>): Promise<FileSetup | undefined> {
+    const key = document.uri.toString();
+    const text = document.getText();
+    const includes = text.match(/^[ \t]*#[ \t]*include[ \t]*"[^"\n]*"/gm)?.join('\n') ?? '';
+    const inputs = `${JSON.stringify(settings.options)}\n${includes}`;
+    const cached = this.setups.get(key);
+    if (cached && cached.key === inputs) return cached.setup;
+    const setup = await this.projects.setupFor(document.uri, text, settings);
+    const before = cached?.setup?.options.defines;
+    this.setups.set(key, { key: inputs, setup });
+    // Other defines than the parse was blanked with: parse this document again.
+    if (cached && JSON.stringify(before) !== JSON.stringify(setup?.options.defines)) this.installTransform();
+    return setup;
+  }
+
+  /** Whether the editor lint owns `uri` (an open, lintable document). */
+  isOpen(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.some((d) => !d.isClosed && d.uri.toString() === key && isLintable(d));
+  }
+
+  /** Diagnostics of a file that is not open, from the background lint. */
+  setBackground(uri: vscode.Uri, report: LintReport): void {
+    if (this.disposed || this.isOpen(uri)) return;
+    const lang = docsLanguage();
+    this.background.add(uri.toString());
+    this.collection.set(uri, [...report.findings.map((f) => this.toDiagnostic(uri, f, lang)), ...report.notices.map((n) => noticeDiagnostic(n, lang))]);
+  }
+
+  clearBackground(uri: vscode.Uri): void {
+    if (this.isOpen(uri)) return;
+    this.background.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+
+  /** A project file changed (config, database, header): read the setups again and lint the open documents. */
+  projectChanged(): void {
+    this.setups.clear();
+    this.installTransform();
+    this.lintAll();
   }
 
   private toDiagnostic(uri: vscode.Uri, finding: Finding, lang: Lang): vscode.Diagnostic {
@@ -218,15 +280,29 @@ export class LintDiagnostics implements vscode.Disposable {
     this.runs.delete(key);
     this.durations.delete(key);
     this.failing.delete(key);
+    this.setups.delete(key);
     this.clear(uri);
   }
 
   dispose(): void {
     this.disposed = true;
+    this.setups.clear();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.results.clear();
     this.parses.setDocumentTextTransform(undefined);
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/** The code of the one information diagnostic a file that did not fully parse gets. */
+export const PARSE_NOTICE_CODE = 'parse-errors';
+
+/** A notice (parts that did not parse …) as one information diagnostic. */
+function noticeDiagnostic(notice: LintNotice, lang: Lang): vscode.Diagnostic {
+  const range = notice.span ? toRange(notice.span) : new vscode.Range(0, 0, 0, 0);
+  const d = new vscode.Diagnostic(range, notice.message[lang], vscode.DiagnosticSeverity.Information);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = notice.kind;
+  return d;
 }

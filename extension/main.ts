@@ -12,15 +12,17 @@ import * as ui from './uiText';
 /** What activate() returns: test hooks that go through the same paths as the UI. */
 export interface WinsockLensApi {
   readonly sandbox?: sandboxPanel.SandboxTestApi;
+  readonly lint?: lint.LintParts;
 }
 
 export function activate(context: vscode.ExtensionContext): WinsockLensApi {
-  const api: { sandbox?: sandboxPanel.SandboxTestApi } = {};
+  const api: { sandbox?: sandboxPanel.SandboxTestApi; lint?: lint.LintParts } = {};
   try {
     // The shared C/C++ parse cache: hover reads it, lint can too.
     const parses = documentParses.register(context);
     hover.register(context, parses);
-    lint.register(context, parses);
+    const lintParts = lint.register(context, parses);
+    if (context.extensionMode === vscode.ExtensionMode.Test) api.lint = lintParts;
     referencePage.register(context);
     debug.register(context);
     const sandboxApi = sandboxPanel.register(context);

@@ -24,6 +24,7 @@ export function parseErrorExtent(tree: Tree, lines: LineIndex): ParseErrorExtent
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if ((node.isError || node.isMissing) && isUnknownMacroWord(node)) continue;
     if (node.isError || node.isMissing) {
       errors++;
       const a = lines.pos(node.startIndex).line;
@@ -40,6 +41,19 @@ export function parseErrorExtent(tree: Tree, lines: LineIndex): ParseErrorExtent
   }
   if (!first) return undefined;
   return { errors, lines: touched.size, first };
+}
+
+/**
+ * `void CALLBACK f(…)`, `DWORD WINAPI worker(…)`: tree-sitter cannot expand the calling-convention
+ * macros of the Windows headers and wraps the word in an ERROR node, while the rest of the
+ * declaration parses. Such a lone upper-case word is not counted: the analysis sees the function.
+ */
+function isUnknownMacroWord(node: Node): boolean {
+  // The C++ grammar reads `DWORD WINAPI Worker(` as a qualified name with its `::` missing.
+  if (node.isMissing) return node.type === '::';
+  if (node.childCount !== 1) return false;
+  const only = node.child(0);
+  return only !== null && only.type === 'identifier' && /^[A-Z_][A-Z0-9_]*$/.test(only.text);
 }
 
 /** The notice for a tree with errors, or none. `text` is the text the tree was parsed from. */
