@@ -5,6 +5,7 @@
 // one file at a time, yields to the event loop between files and waits while the user is editing.
 // The number of files is bounded by winsockLens.lint.maxWorkspaceFiles.
 import * as vscode from 'vscode';
+import * as ui from './uiText';
 import type { Linter } from '../core/lint/index';
 import { resolveOptions } from '../core/lint/index';
 import { chooseGrammar } from '../core/parse/parser';
@@ -91,7 +92,7 @@ export class WorkspaceLint implements vscode.Disposable {
     this.limitHit = found.length > limit ? limit : undefined;
     const files = found.slice(0, limit);
     if (this.limitHit !== undefined) {
-      const text = vscode.l10n.t(
+      const text = ui.t(
         'Winsock Lens lints only the first {0} C/C++ files of this workspace in the background (winsockLens.lint.maxWorkspaceFiles); open files are always linted.',
         limit,
       );
@@ -161,7 +162,7 @@ export class WorkspaceLint implements vscode.Disposable {
         await sleep(0); // let pending edits and other events in
       }
     } catch (err) {
-      this.log.error(vscode.l10n.t('The background lint stopped: {0}', err instanceof Error ? err.message : String(err)));
+      this.log.error(ui.t('The background lint stopped: {0}', err instanceof Error ? err.message : String(err)));
     } finally {
       this.running = false;
       if (!this.disposed) {
@@ -206,7 +207,7 @@ export class WorkspaceLint implements vscode.Disposable {
       if (this.diagnostics.isOpen(uri)) return; // opened meanwhile
       this.diagnostics.setBackground(uri, report);
     } catch (err) {
-      this.log.warn(vscode.l10n.t('Lint failed for {0}: {1}', uri.toString(true), err instanceof Error ? err.message : String(err)));
+      this.log.warn(ui.t('Lint failed for {0}: {1}', uri.toString(true), err instanceof Error ? err.message : String(err)));
       this.diagnostics.clearBackground(uri);
     }
   }
