@@ -114,7 +114,17 @@ step('code action', function()
   assert(target, 'no diagnostic of ' .. rule)
   local params = vim.lsp.util.make_range_params()
   params.range = { start = { line = target.lnum, character = target.col }, ['end'] = { line = target.end_lnum, character = target.end_col } }
-  params.context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(bufnr, target.lnum) }
+  -- The diagnostics of that line as the client hands them back (0.7's helper; newer Neovims keep
+  -- the server's own copy in user_data.lsp).
+  local line_diagnostics = {}
+  if vim.lsp.diagnostic.get_line_diagnostics then
+    line_diagnostics = vim.lsp.diagnostic.get_line_diagnostics(bufnr, target.lnum)
+  else
+    for _, d in ipairs(vim.diagnostic.get(bufnr, { lnum = target.lnum })) do
+      if d.user_data and d.user_data.lsp then table.insert(line_diagnostics, d.user_data.lsp) end
+    end
+  end
+  params.context = { diagnostics = line_diagnostics }
   local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', params, timeout)
   result.actions = {}
   local chosen
