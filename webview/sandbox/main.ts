@@ -450,17 +450,25 @@ function diagramSection(p: PanelState): HTMLElement {
     // The first place along the arrow where the names hit no box and no other label (else the least bad).
     const w = Math.max(...names.map((c) => textWidth(c, fs))) + fs * 0.5;
     const hgt = names.length * lineH + fs * 0.2;
-    let best = { t: 0.5, cost: Infinity };
-    for (const t of LABEL_PLACES) {
-      const m = fs * 0.6;
-      const box: Box = [x1 + (x2 - x1) * t - w / 2 - m, y1 + (y2 - y1) * t - hgt / 2, w + 2 * m, hgt];
-      const cost = taken.length > 0 && t < 0.3 ? Infinity : [...nodeBoxes, ...placed].reduce((sum, b) => sum + overlap(box, b), 0);
-      if (cost < best.cost) best = { t, cost };
-      if (cost === 0) break;
+    // Failing that, a little to one side of the arrow (for a slanted one, up or down).
+    const len = Math.hypot(x2 - x1, y2 - y1) || 1;
+    const [nx, ny] = [-(y2 - y1) / len, (x2 - x1) / len];
+    const side = Math.abs(ny) > 0.2 ? hgt / 2 + fs * 0.4 : 0;
+    let best = { x: (x1 + x2) / 2, y: (y1 + y2) / 2, cost: Infinity };
+    search: for (const off of side ? [0, side, -side] : [0]) {
+      for (const t of LABEL_PLACES) {
+        const x = x1 + (x2 - x1) * t + nx * off;
+        const y = y1 + (y2 - y1) * t + ny * off;
+        const m = fs * 0.6;
+        const box: Box = [x - w / 2 - m, y - hgt / 2, w + 2 * m, hgt];
+        const cost = taken.length > 0 && t < 0.3 ? Infinity : [...nodeBoxes, ...placed].reduce((sum, b) => sum + overlap(box, b), 0);
+        if (cost < best.cost) best = { x, y, cost };
+        if (cost === 0) break search;
+      }
     }
-    const t = best.t;
-    const lx = x1 + (x2 - x1) * t;
-    const ly = y1 + (y2 - y1) * t;
+    const lx = best.x;
+    const ly = best.y;
+    const t = Math.max(0, Math.min(1, Math.hypot(lx - x1, ly - y1) / len));
     placed.push([lx - w / 2, ly - hgt / 2, w, hgt]);
     const g = callLabel(lx, ly, names, `edge-label${onPath ? ' on-path' : ''}`);
     g.setAttribute('data-edge', key);
