@@ -2,6 +2,7 @@
 // with workspace trust on and the test folder untrusted (Restricted Mode; scripts/test-integration.mjs'
 // third run). The sandbox makes real socket calls in a separate process, so it must refuse there.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WinsockLensApi } from '../../extension/main';
 import type { SandboxTestApi } from '../../extension/sandboxPanel';
@@ -61,6 +62,35 @@ suite('sandbox in an untrusted workspace', () => {
       assert.equal(api.workerPid(), undefined, 'no worker process');
     } finally {
       panel.dispose();
+    }
+  });
+});
+
+// The debugger (debug type `winsock-lens`) builds and runs native code too: in the same untrusted
+// workbench no debug session of it may start. VS Code itself holds a launch in Restricted Mode behind
+// its own workspace-trust request (startDebugging does not answer while that request is open), so
+// this asserts the outcome (no session, no success); it does not reach the extension's own refusal
+// (extension/debug.ts), which VS Code's gate comes before.
+suite('debugger in an untrusted workspace', () => {
+  test('a winsock-lens launch does not start: no success from startDebugging, no debug session', async function () {
+    this.timeout(30_000);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const started: string[] = [];
+    const sub = vscode.debug.onDidStartDebugSession((s) => started.push(s.type));
+    try {
+      const program = path.join(folder.uri.fsPath, 'graceful-close.c');
+      const result = await Promise.race([
+        vscode.debug.startDebugging(folder, { type: 'winsock-lens', request: 'launch', name: 'untrusted', program }),
+        new Promise<string>((r) => setTimeout(() => r('no answer within 10 s'), 10_000)),
+      ]);
+      console.log(`    startDebugging in an untrusted workspace: ${String(result)}`);
+      assert.notEqual(result, true, 'the launch did not succeed');
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(started, [], 'no debug session started');
+      assert.equal(vscode.debug.activeDebugSession, undefined);
+    } finally {
+      sub.dispose();
     }
   });
 });
