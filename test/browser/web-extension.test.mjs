@@ -71,6 +71,9 @@ export default async function check({ workbench, page, server }) {
     assert.ok(text.includes('WSASendDisconnect') && text.includes('WSAENOPROTOOPT'), `hover text: ${text.slice(0, 300)}`);
     await web.screenshot('web-hover');
 
+    // The web worker extension host lives in its own iframe, which the workbench made for it.
+    assert.ok(page.frames().some((f) => /webWorkerExtensionHostIframe/.test(f.url())), `a web worker extension host frame; frames: ${page.frames().map((f) => f.url()).join(' ')}`);
+
     // The sandbox needs native code: in the browser its command says so instead of opening a panel.
     await page.mouse.move(1, 1);
     await page.keyboard.press('Escape');
