@@ -13,6 +13,7 @@
 //                    --min-precision P (0..1) is given and the total precision is below it
 //   --verbose        list every appeared / disappeared triaged finding (default: the first 20)
 //   --record         write each linted project's file count and bytes back into projects.json
+//   --triage FILE    read the triage from FILE instead of triage.json beside this script
 //
 // Precision counts error and warning findings only: true / (true + false) among the findings reported
 // now that have a verdict; "unsure" and untriaged ones are shown apart and counted in neither.
@@ -41,11 +42,12 @@ const minPrecision = Number(value('--min-precision', '0'));
 const check = flag('--check');
 const verbose = flag('--verbose');
 const record = flag('--record');
+const triageFile = path.resolve(value('--triage', path.join(here, 'triage.json')));
 const only = new Set(argv);
 
 const projectsJson = JSON.parse(readFileSync(path.join(here, 'projects.json'), 'utf8'));
 const { projects } = projectsJson;
-const triage = JSON.parse(readFileSync(path.join(here, 'triage.json'), 'utf8'));
+const triage = JSON.parse(readFileSync(triageFile, 'utf8'));
 for (const name of only) {
   if (!projects.some((p) => p.name === name)) { console.error(`run.mjs: no project named '${name}' in projects.json`); process.exit(2); }
 }
@@ -86,6 +88,9 @@ function lint(root, files) {
 }
 
 const key = (f) => `${f.path}:${f.line}:${f.rule}`;
+/** The socket a finding is about: the first quoted name in its message ('' when there is none). */
+const symbolOf = (f) => /'([^']+)'/.exec(f.message)?.[1] ?? '';
+const pendingEntry = (p, f) => ({ repository: p.repo, commit: p.commit, path: f.path, line: f.line, rule: f.rule, severity: f.severity, symbol: symbolOf(f), verdict: 'untriaged', reason: '', message: f.message });
 
 if (!existsSync(cli)) { console.error(`run.mjs: ${cli} not found; build it first (node esbuild.mjs) or pass --cli`); process.exit(2); }
 const present = projects.filter((p) => (only.size === 0 || only.has(p.name)) && existsSync(path.join(src, p.name)));
@@ -97,6 +102,7 @@ if (present.length === 0) {
 const rows = [];
 const appeared = [];
 const disappeared = [];
+const moved = [];
 const gone = new Set();
 const lostTrue = [];
 const pending = [];
@@ -125,6 +131,12 @@ for (const p of projects) {
   const row = { name: p.name, files: files.length, bytes, ms, errors: 0, warnings: 0, infos: 0, t: 0, f: 0, u: 0, untriaged: 0, commitNote: '' };
   if (p.commit && triage.some((t) => t.repository === p.repo && t.commit !== p.commit)) row.commitNote = ' (triage made at another commit)';
   const seen = new Map();
+  const unmatched = [];
+  const count = (verdict) => {
+    if (verdict === 'true') row.t++;
+    else if (verdict === 'false') row.f++;
+    else row.u++;
+  };
   for (const f of findings) {
     if (f.severity === 'error') row.errors++;
     else if (f.severity === 'warning') row.warnings++;
@@ -134,28 +146,36 @@ for (const p of projects) {
     seen.set(k, n + 1);
     const entry = (triaged.get(k) ?? [])[n];
     if (!SERIOUS.has(f.severity)) {
-      if (!entry) pendingInfo.push({ repository: p.repo, commit: p.commit, path: f.path, line: f.line, rule: f.rule, severity: f.severity, verdict: 'untriaged', reason: '', message: f.message });
+      if (!entry) pendingInfo.push(pendingEntry(p, f));
       continue;
     }
-    if (!entry) {
-      row.untriaged++;
-      appeared.push({ project: p.name, ...f });
-      pending.push({ repository: p.repo, commit: p.commit, path: f.path, line: f.line, rule: f.rule, severity: f.severity, verdict: 'untriaged', reason: '', message: f.message });
-      continue;
-    }
-    if (entry.verdict === 'true') row.t++;
-    else if (entry.verdict === 'false') row.f++;
-    else row.u++;
+    if (entry) count(entry.verdict);
+    else unmatched.push(f);
   }
-  // Triaged error/warning entries not reported now (info samples are kept apart).
+  // Triaged error/warning entries not reported at their line (info samples are kept apart).
+  const missing = [];
   for (const [k, list] of triaged) {
-    const n = seen.get(k) ?? 0;
-    for (const t of list.slice(n)) {
-      if (!SERIOUS.has(t.severity)) continue;
-      disappeared.push({ project: p.name, ...t });
-      gone.add(t);
-      if (t.verdict === 'true') lostTrue.push({ project: p.name, ...t });
+    for (const t of list.slice(seen.get(k) ?? 0)) if (SERIOUS.has(t.severity)) missing.push(t);
+  }
+  // A finding of the same rule on the same named socket in the same file, now on another line, is
+  // the triaged one moved (for example a leak now reported at the exit that drops the socket): its
+  // verdict is carried over and the pair is listed so that someone checks it.
+  for (const t of missing) {
+    const i = t.symbol ? unmatched.findIndex((f) => f.path === t.path && f.rule === t.rule && symbolOf(f) === t.symbol) : -1;
+    if (i >= 0) {
+      const [f] = unmatched.splice(i, 1);
+      moved.push({ project: p.name, ...t, to: f.line, toSeverity: f.severity });
+      count(t.verdict);
+      continue;
     }
+    disappeared.push({ project: p.name, ...t });
+    gone.add(t);
+    if (t.verdict === 'true') lostTrue.push({ project: p.name, ...t });
+  }
+  for (const f of unmatched) {
+    row.untriaged++;
+    appeared.push({ project: p.name, ...f });
+    pending.push(pendingEntry(p, f));
   }
   rows.push(row);
   if (record) Object.assign(p, { files: files.length, bytes });
@@ -196,6 +216,11 @@ if (patterns.size) {
   for (const [k, n] of [...patterns].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${k}`);
 }
 show('appeared since the triage (error/warning findings with no triage entry)', appeared);
+if (moved.length) {
+  console.log(`\nmoved since the triage (same file, rule and socket, another line; verdict carried over, check it): ${moved.length}`);
+  for (const f of verbose ? moved : moved.slice(0, 20)) console.log(`  ${f.project} ${f.path}:${f.line} -> ${f.to} ${f.rule} '${f.symbol}' (${f.verdict})`);
+  if (!verbose && moved.length > 20) console.log(`  … ${moved.length - 20} more (--verbose lists all)`);
+}
 show('disappeared since the triage (triaged error/warning findings no longer reported)', disappeared);
 if (lostTrue.length) show('of which triaged TRUE (a real bug no longer found)', lostTrue);
 
