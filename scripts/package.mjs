@@ -53,13 +53,40 @@ function build() {
   if (b.status !== 0) throw new Error('production build failed (node esbuild.mjs --production): see the errors above');
 }
 
+/** Where the package's README is written, inside the folder vsce packs (dist/ is let in by .vscodeignore). */
+export const VSIX_README = 'dist/README.vsix.md';
+
+/**
+ * The README as the Extensions view shows it. VS Code renders an installed extension's README in a
+ * webview whose CSP allows images only from https: and data: and resolves no relative path, so
+ * `![…](docs/images/x.png)` shows as a broken image there (vsce would rewrite such links to a
+ * repository URL, and this project has none yet). The packaged copy carries each image of
+ * docs/images/ as a data: URI instead; README.md itself keeps the relative links (right on a
+ * repository page). Written to <cwd>/dist/README.vsix.md; vsce packs it as extension/readme.md.
+ */
+export function writeVsixReadme(cwd) {
+  const text = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  // Each image once, as a reference definition at the end (an image shown twice costs nothing more).
+  const labels = new Map();
+  const body = text.replace(/!\[([^\]]*)\]\((docs\/images\/[^)\s]+\.png)\)/g, (all, alt, rel) => {
+    const file = path.join(repoRoot, rel);
+    if (!existsSync(file)) throw new Error(`README.md shows ${rel}, which does not exist: take the screenshots (npm run test:browser) or fix the link`);
+    if (!labels.has(rel)) labels.set(rel, `image-${labels.size + 1}`);
+    return `![${alt}][${labels.get(rel)}]`;
+  });
+  const definitions = [...labels].map(([rel, label]) => `[${label}]: data:image/png;base64,${readFileSync(path.join(repoRoot, rel)).toString('base64')}`);
+  mkdirSync(path.join(cwd, 'dist'), { recursive: true });
+  writeFileSync(path.join(cwd, VSIX_README), `${body.trimEnd()}\n\n${definitions.join('\n')}\n`);
+}
+
 /** Runs `vsce package` in `cwd`; throws with vsce's words when it fails. */
 function vscePackage(cwd, out, extraArgs = []) {
   mkdirSync(path.dirname(out), { recursive: true });
   rmSync(out, { force: true });
+  writeVsixReadme(cwd);
   const vsce = path.join(repoRoot, 'node_modules/@vscode/vsce/vsce');
   // stdin closed: a question vsce would ask (missing LICENSE, repository…) fails instead of waiting.
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', ...extraArgs, '--out', out], {
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--readme-path', VSIX_README, ...extraArgs, '--out', out], {
     cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (r.status !== 0) {

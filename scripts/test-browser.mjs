@@ -98,7 +98,7 @@ try {
     try {
       if (typeof mod.default !== 'function') throw new Error(`${file} has no default export function`);
       await Promise.race([
-        mod.default({ workbench, page, url: urlFor(path.join(repoRoot, 'test/fixtures/workspace')), server }),
+        mod.default({ workbench, page, url: urlFor(path.join(repoRoot, 'test/fixtures/workspace')), server, vsix }),
         new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${CHECK_TIMEOUT_MS / 1000} s`)), CHECK_TIMEOUT_MS); }),
       ]);
       console.log(`  ✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -1,6 +1,7 @@
 // Hover as a person sees it: the mouse rests on WSASendDisconnect in a C file, VS Code's hover
 // widget shows the Winsock Lens documentation (English, then Russian once the workspace setting
-// winsockLens.docs.language is "ru"). Screenshots: docs/images/hover-en.png, docs/images/hover-ru.png.
+// winsockLens.docs.language is "ru"), short enough for a screen, with the full page one click away.
+// Screenshots: docs/images/hover-en.png, reference-en.png, hover-ru.png.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -39,20 +40,31 @@ export default async function check({ workbench, page }) {
     assert.ok(text.includes('WSAENOPROTOOPT'), `hover text: ${text.slice(0, 300)}`);
     assert.ok(text.includes('Parameters'), 'English headings');
     await workbench.screenshot('hover-en');
-    // Further down the same hover: the error table (the mouse moves into the hover, which keeps it open).
-    const table = hover.locator('table', { hasText: 'WSAENOPROTOOPT' });
-    const box = await hover.boundingBox();
-    assert.ok(box, 'the hover has a box');
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
-    await table.scrollIntoViewIfNeeded();
-    await table.locator('td', { hasText: 'WSAENOPROTOOPT' }).waitFor({ state: 'visible' });
-    assert.ok(await hover.isVisible(), 'the hover stays open while scrolled');
-    await workbench.screenshot('hover-en-errors');
 
-    // The hover's last line links to the full reference page (a trusted command link).
+    // Within a screenful: the rendered content of the hover (all of it, scrolled or not) is no
+    // taller than the editor's visible area, and the link to the full page is at its top, in view
+    // without scrolling.
+    const size = await hover.evaluate((el) => {
+      const content = el.querySelector('.monaco-hover-content') ?? el;
+      const link = [...el.querySelectorAll('a')].find((a) => a.textContent?.includes('Open the full reference page'));
+      const top = content.getBoundingClientRect().top;
+      return { content: content.scrollHeight, link: link ? link.getBoundingClientRect().top - top : -1, visible: el.getBoundingClientRect().height };
+    });
+    const editorHeight = await workbench.activeEditor().locator('.monaco-scrollable-element.editor-scrollable').first().evaluate((el) => el.getBoundingClientRect().height);
+    console.log(`    hover of WSASendDisconnect: ${size.content} px of content (${size.visible} px shown), editor ${editorHeight} px; page link ${size.link} px from the top`);
+    assert.ok(size.content <= editorHeight, `the hover is ${size.content} px, taller than the editor's ${editorHeight} px`);
+    assert.ok(size.link >= 0 && size.link < 40, `the full page link is ${size.link} px down the hover`);
+    // Each documented error is a link to its own page.
+    assert.ok(await hover.locator('a', { hasText: 'WSAENOTCONN' }).count() >= 1, 'WSAENOTCONN is a link');
+
+    // The hover's first line links to the full reference page (a trusted command link).
     await hover.locator('a', { hasText: 'Open the full reference page' }).click();
     await openedPage(page, 'WSASendDisconnect', 'Facts from Microsoft');
     await workbench.screenshot('reference-en');
+    // On the page, "See also" entries are links that open the related page.
+    const body = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
+    await body.locator('a', { hasText: 'WSARecvDisconnect' }).first().click();
+    await openedPage(page, 'WSARecvDisconnect', 'Facts from Microsoft');
 
     // The command from the palette asks for the symbol with a QuickPick of the whole model.
     const input = await workbench.findCommand('Open Winsock Reference Page');
