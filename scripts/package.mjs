@@ -61,20 +61,34 @@ export const VSIX_README = 'dist/README.vsix.md';
  * webview whose CSP allows images only from https: and data: and resolves no relative path, so
  * `![…](docs/images/x.png)` shows as a broken image there (vsce would rewrite such links to a
  * repository URL, and this project has none yet). The packaged copy carries each image of
- * docs/images/ as a data: URI instead; README.md itself keeps the relative links (right on a
+ * docs/images/ as a data: URI instead (WebP, to stay inside the package budget); README.md itself keeps the relative links (right on a
  * repository page). Written to <cwd>/dist/README.vsix.md; vsce packs it as extension/readme.md.
  */
 export function writeVsixReadme(cwd) {
   const text = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  // The pictures as WebP (scripts/readme-images.mjs): for the README's data: URIs and the
+  // walkthrough (package.json points its steps at dist/images/*.webp).
+  const shown = [...new Set([...text.matchAll(/!\[[^\]]*\]\((docs\/images\/[^)\s]+\.png)\)/g)].map((m) => m[1]))];
+  const walkthrough = ['docs/images/hover-en.png', 'docs/images/lint-quickfix.png', 'docs/images/sandbox.png'];
+  const all = [...new Set([...shown, ...walkthrough])];
+  for (const rel of all) if (!existsSync(path.join(repoRoot, rel))) throw new Error(`${rel} does not exist: take the screenshots (npm run test:browser) or fix the link in README.md`);
+  // Converted once into out/readme-images/ (kept while the PNG is unchanged); only the
+  // walkthrough's pictures go into the package as files, the README's travel inside it.
+  const imagesDir = path.join(repoRoot, 'out', 'readme-images');
+  const conv = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/readme-images.mjs'), imagesDir, ...all], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (conv.status !== 0) throw new Error(`converting the README's pictures to WebP failed (exit ${conv.status}):\n${conv.stdout}${conv.stderr}\nwhat to do: install Chromium (bash scripts/install-system-deps.sh)`);
+  const packedImages = path.join(cwd, 'dist', 'images');
+  rmSync(packedImages, { recursive: true, force: true });
+  mkdirSync(packedImages, { recursive: true });
+  for (const rel of walkthrough) cpSync(path.join(imagesDir, `${path.basename(rel, '.png')}.webp`), path.join(packedImages, `${path.basename(rel, '.png')}.webp`));
   // Each image once, as a reference definition at the end (an image shown twice costs nothing more).
   const labels = new Map();
   const body = text.replace(/!\[([^\]]*)\]\((docs\/images\/[^)\s]+\.png)\)/g, (all, alt, rel) => {
-    const file = path.join(repoRoot, rel);
-    if (!existsSync(file)) throw new Error(`README.md shows ${rel}, which does not exist: take the screenshots (npm run test:browser) or fix the link`);
+    if (!existsSync(path.join(repoRoot, rel))) throw new Error(`README.md shows ${rel}, which does not exist: take the screenshots (npm run test:browser) or fix the link`);
     if (!labels.has(rel)) labels.set(rel, `image-${labels.size + 1}`);
     return `![${alt}][${labels.get(rel)}]`;
   });
-  const definitions = [...labels].map(([rel, label]) => `[${label}]: data:image/png;base64,${readFileSync(path.join(repoRoot, rel)).toString('base64')}`);
+  const definitions = [...labels].map(([rel, label]) => `[${label}]: data:image/webp;base64,${readFileSync(path.join(imagesDir, `${path.basename(rel, '.png')}.webp`)).toString('base64')}`);
   mkdirSync(path.join(cwd, 'dist'), { recursive: true });
   writeFileSync(path.join(cwd, VSIX_README), `${body.trimEnd()}\n\n${definitions.join('\n')}\n`);
 }

@@ -163,3 +163,22 @@ test('web: the browser entry only (no Node code, no native module), under 2 MB',
   assert.deepEqual([...required], ['vscode'], 'modules the web bundle requires');
   assert.ok(p.bytes < MAX_BYTES, `web: ${p.bytes} bytes, over 2 MB`);
 });
+
+test('every package: the README shows its pictures as data: URIs (no relative image link), the walkthrough\'s pictures and the icon are inside', () => {
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    icon?: string;
+    contributes?: { walkthroughs?: { steps: { media: { image?: string } }[] }[] };
+  };
+  const wanted = [manifest.icon, ...(manifest.contributes?.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media.image))].filter((x): x is string => !!x);
+  assert.ok(wanted.length >= 4, `icon and walkthrough pictures: ${wanted.join(', ')}`);
+  for (const [name, p] of packed) {
+    for (const rel of wanted) assert.ok(p.files.includes(`extension/${rel}`), `${name}: ${rel} is not packed`);
+    const readme = p.files.find((f) => /^extension\/readme\.md$/i.test(f));
+    assert.ok(readme, `${name}: no README`);
+    const text = p.read(readme);
+    const images = [...text.matchAll(/!\[[^\]]*\]\[([^\]]+)\]/g)].map((m) => m[1]!);
+    assert.ok(images.length >= 3, `${name}: ${images.length} pictures in the README`);
+    for (const label of new Set(images)) assert.match(text, new RegExp(`^\\[${label}\\]: data:image/webp;base64,`, 'm'), `${name}: picture ${label}`);
+    assert.deepEqual([...text.matchAll(/!\[[^\]]*\]\((?!data:)([^)]+)\)/g)].map((m) => m[1]), [], `${name}: relative image links`);
+  }
+});
