@@ -15,6 +15,13 @@ const steps = [
   ['npm start', 'node', ['scripts/test-start.mjs']],
 ];
 
+// The real-code evaluation needs local copies of public projects (test/real-world/README.md): it runs
+// only when they are present, and fails only when a finding triaged true is no longer reported.
+// Without them it is skipped here with a message and counted in neither column.
+const realWorld = spawnSync('node', ['test/real-world/run.mjs', '--trees-present'], { encoding: 'utf8' });
+if (realWorld.status === 0) steps.push(['real-code evaluation (test/real-world, lost true findings)', 'node', ['test/real-world/run.mjs', '--check']]);
+else console.log(`real-code evaluation skipped, not counted: ${(realWorld.stdout || realWorld.stderr).trim()} (see test/real-world/README.md)`);
+
 // Every suite runs even when an earlier one failed (a red build stops the rest: nothing to test),
 // so one run shows everything that is broken. The closing line is the plain `N passed, N failed`.
 const fatal = new Set(['type check', 'build']);

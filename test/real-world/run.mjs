@@ -14,6 +14,7 @@
 //   --verbose        list every appeared / disappeared triaged finding (default: the first 20)
 //   --record         write each linted project's file count and bytes back into projects.json
 //   --triage FILE    read the triage from FILE instead of triage.json beside this script
+//   --trees-present  only say whether any project tree is present (exit 0) or none (exit 3)
 //
 // Precision counts error and warning findings only: true / (true + false) among the findings reported
 // now that have a verdict; "unsure" and untriaged ones are shown apart and counted in neither.
@@ -40,6 +41,7 @@ const cli = path.resolve(value('--cli', path.join(repoRoot, 'dist', 'cli.js')));
 const pendingFile = value('--pending', '');
 const minPrecision = Number(value('--min-precision', '0'));
 const check = flag('--check');
+const treesOnly = flag('--trees-present');
 const verbose = flag('--verbose');
 const record = flag('--record');
 const triageFile = path.resolve(value('--triage', path.join(here, 'triage.json')));
@@ -92,8 +94,12 @@ const key = (f) => `${f.path}:${f.line}:${f.rule}`;
 const symbolOf = (f) => /'([^']+)'/.exec(f.message)?.[1] ?? '';
 const pendingEntry = (p, f) => ({ repository: p.repo, commit: p.commit, path: f.path, line: f.line, rule: f.rule, severity: f.severity, symbol: symbolOf(f), verdict: 'untriaged', reason: '', message: f.message });
 
-if (!existsSync(cli)) { console.error(`run.mjs: ${cli} not found; build it first (node esbuild.mjs) or pass --cli`); process.exit(2); }
 const present = projects.filter((p) => (only.size === 0 || only.has(p.name)) && existsSync(path.join(src, p.name)));
+if (treesOnly) {
+  console.log(present.length ? `real-world: ${present.length} project tree(s) under ${src}` : `real-world: no project tree under ${src}`);
+  process.exit(present.length ? 0 : 3);
+}
+if (!existsSync(cli)) { console.error(`run.mjs: ${cli} not found; build it first (node esbuild.mjs) or pass --cli`); process.exit(2); }
 if (present.length === 0) {
   console.log(`real-world: skipped, no project tree under ${src} (set WINSOCK_LENS_RW_SRC or see test/real-world/README.md to make them). Nothing was tested.`);
   process.exit(0);
