@@ -3,8 +3,9 @@
 
 /** Backslashes to slashes, `.` and `..` segments resolved, no trailing slash (except the root). */
 export function normalizePath(p: string): string {
-  const s = p.replace(/\\/g, '/');
-  const drive = /^[A-Za-z]:/.exec(s)?.[0] ?? '';
+  // A URI's path writes a drive as "/c:/src"; a compile command as "C:\\src": both become "C:/src".
+  const s = p.replace(/\\/g, '/').replace(/^\/([A-Za-z]:)/, '$1');
+  const drive = (/^[A-Za-z]:/.exec(s)?.[0] ?? '').toUpperCase();
   const rest = s.slice(drive.length);
   const absolute = rest.startsWith('/');
   const out: string[] = [];

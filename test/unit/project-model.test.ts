@@ -25,6 +25,8 @@ function memory(files: Record<string, string | Uint8Array>): FileAccess & { read
 
 test('paths: normalised with forward slashes, drive letters kept, parents listed up to a bound', () => {
   assert.equal(normalizePath('C:\\src\\.\\a\\..\\b.c'), 'C:/src/b.c');
+  // The editor's URI path and a Windows compile command name the same file the same way.
+  assert.equal(normalizePath('/c:/src/b.c'), normalizePath('C:\\src\\b.c'));
   assert.equal(resolvePath('/p/build', '../include'), '/p/include');
   assert.equal(dirnamePath('/a/b.c'), '/a');
   assert.equal(dirnamePath('/a'), '/');
