@@ -96,6 +96,9 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
     await this.gdb.send('-gdb-set mi-async on');
     await this.gdb.send('-gdb-set pagination off');
     await this.gdb.send('-gdb-set confirm off');
+    // Breakpoints stay in the target between stops: otherwise every stop of the tracer's hidden
+    // breakpoints takes all of them out and puts them back over the remote link.
+    await this.gdb.send('-gdb-set breakpoint always-inserted on');
     // The DLLs are read from the prefix, not pulled over the remote link (CLI form: the path is taken literally).
     await this.gdb.console(`set sysroot ${path.join(opts.prefix.dir, 'dosdevices', 'c:')}`);
     await this.gdb.send(`-target-select remote 127.0.0.1:${this.server.port}`);

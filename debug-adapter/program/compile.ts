@@ -3,7 +3,7 @@
 // CompileError carrying the compiler's own lines (with file and line, so the client can link them).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface CompilerDiagnostic {
@@ -59,6 +59,12 @@ export function compileProgram(opts: CompileOptions): Promise<string> {
   const tag = createHash('sha1').update(path.resolve(opts.source)).digest('hex').slice(0, 8);
   const exe = path.join(opts.outDir, `${path.basename(opts.source).replace(/\.[^.]+$/, '')}-${tag}.exe`);
   const args = ['-g', '-O0', ...(opts.compilerArgs ?? []), opts.source, '-o', exe, '-lws2_32', '-lmswsock'];
+  // A build of the same source text with the same compiler and arguments is reused. (Headers the
+  // source includes are not part of the key: a change there needs a change here or a new session
+  // with other compilerArgs.)
+  const stampFile = `${exe}.stamp`;
+  const stamp = createHash('sha1').update(JSON.stringify([compiler, args])).update(readFileSync(opts.source)).digest('hex');
+  if (existsSync(exe) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return Promise.resolve(exe);
   return new Promise((resolve, reject) => {
     const p = spawn(compiler, args, { cwd: opts.cwd ?? path.dirname(opts.source), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -68,7 +74,10 @@ export function compileProgram(opts: CompileOptions): Promise<string> {
       reject(new CompileError(compiler, e.code === 'ENOENT' ? `${compiler}: not found` : e.message, []));
     });
     p.once('close', (code) => {
-      if (code === 0) resolve(exe);
+      if (code === 0) {
+        writeFileSync(stampFile, stamp);
+        resolve(exe);
+      }
       else reject(new CompileError(compiler, output.trim(), parseCompilerOutput(output)));
     });
   });
