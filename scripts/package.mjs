@@ -7,8 +7,8 @@
 // - the universal package dist-vsix/winsock-lens.vsix (or --out): this machine's build as it is,
 //   which `npm start` and the browser checks install;
 // - one platform package per target, dist-vsix/winsock-lens-<target>.vsix (`vsce package --target`):
-//   win32-x64, win32-arm64, linux-x64, linux-arm64, darwin-x64, darwin-arm64, each with only the
-//   koffi prebuild its platform loads, and `web` (the browser build only, for VS Code for the Web).
+//   win32-x64, win32-arm64, linux-x64, linux-arm64, darwin-x64, darwin-arm64, alpine-x64,
+//   alpine-arm64, each with only the koffi prebuild its platform loads, and `web` (the browser build only, for VS Code for the Web).
 //   Each target is staged in out/package/<target>/ (never in the project's node_modules); the
 //   prebuilds are fetched once with npm into .cache/koffi-prebuilds/.
 // Prints each package's size (and, without --quiet, its file list).
@@ -31,8 +31,20 @@ export const PLATFORM_TARGETS = [
   { target: 'linux-arm64', koffi: 'linux-arm64', binaryDir: 'linux_arm64' },
   { target: 'darwin-x64', koffi: 'darwin-x64', binaryDir: 'darwin_x64' },
   { target: 'darwin-arm64', koffi: 'darwin-arm64', binaryDir: 'darwin_arm64' },
+  // Alpine Linux (musl): the same koffi packages as Linux, their musl build instead of glibc's.
+  { target: 'alpine-x64', koffi: 'linux-x64', binaryDir: 'musl_x64' },
+  { target: 'alpine-arm64', koffi: 'linux-arm64', binaryDir: 'musl_arm64' },
 ];
 export const ALL_TARGETS = [...PLATFORM_TARGETS.map((t) => t.target), 'web'];
+
+/** The size every platform and web package must stay under (issue 11), for a production build. */
+export const MAX_TARGET_BYTES = 2 * 1024 * 1024;
+
+/** A production build has no source maps beside its bundles (esbuild.mjs --production). */
+export function isProductionDist() {
+  const dist = path.join(repoRoot, 'dist');
+  return existsSync(path.join(dist, 'extension.js')) && !existsSync(path.join(dist, 'extension.js.map'));
+}
 
 /** Where the package of `target` is written (beside the universal one). */
 export function targetVsixPath(target, dir = vsixDir) {
@@ -136,7 +148,7 @@ function koffiVersion() {
 export function ensurePrebuilds({ log = console.log } = {}) {
   const version = koffiVersion();
   const modules = path.join(prebuildCache, 'node_modules');
-  const want = PLATFORM_TARGETS.map((t) => `@koromix/koffi-${t.koffi}`);
+  const want = [...new Set(PLATFORM_TARGETS.map((t) => `@koromix/koffi-${t.koffi}`))];
   const missing = want.filter((p) => {
     const pj = path.join(modules, p, 'package.json');
     return !existsSync(pj) || JSON.parse(readFileSync(pj, 'utf8')).version !== version;
@@ -245,7 +257,8 @@ export function stageTarget(target, { prebuilds } = {}) {
     const from = path.join(prebuilds, '@koromix', `koffi-${spec.koffi}`);
     cpSync(from, path.join(dir, 'dist/node_modules/@koromix', `koffi-${spec.koffi}`), {
       recursive: true,
-      // Only the binary this platform's Node loads: no README, no musl build next to glibc's.
+      // Only the binary this platform's Node loads: no README, no musl build next to glibc's (and
+      // the other way round on Alpine).
       filter: (src) => {
         const rel = path.relative(from, src).split(path.sep).join('/');
         if (rel === '' || rel === 'index.js' || rel === 'package.json') return true;
@@ -262,7 +275,12 @@ export function packageTarget(target, { prebuilds, outDir = vsixDir, log = conso
   const dir = stageTarget(target, { prebuilds });
   const out = targetVsixPath(target, outDir);
   vscePackage(dir, out, ['--target', target]);
-  return { target, ...summary(out, started, log) };
+  const result = { target, ...summary(out, started, log) };
+  // Development builds (not minified) are larger; the limit is for what ships.
+  if (isProductionDist() && result.bytes > MAX_TARGET_BYTES) {
+    throw new Error(`${path.basename(out)} is ${(result.bytes / 1024).toFixed(0)} KiB, over the 2 MiB a package may take; see what grew with \`unzip -lv ${path.relative(process.cwd(), out)}\` (screenshots in docs/images/ and the bundles are the usual suspects)`);
+  }
+  return result;
 }
 
 /** Builds once, then packs the universal package and every asked target. */
