@@ -42,4 +42,28 @@ describe('adapter robustness under Wine', { timeout: 300_000 }, () => {
     assert.ok(output.some((o) => o.startsWith('gdb неожиданно завершился')), 'the adapter says gdb ended');
     await waitFor('no process left', () => (leftovers().length === 0 ? true : undefined), 20_000).catch(() => assert.deepEqual(leftovers(), []));
   });
+
+  it('passes the peer\'s port through the environment variable named in "peer", and the program runs to its end', async () => {
+    const dc2 = newClient();
+    const output: string[] = [];
+    dc2.on('output', (e: DebugProtocol.OutputEvent) => output.push(e.body.output));
+    try {
+      await dc2.start();
+      const terminated = dc2.waitForEvent('terminated', 120_000);
+      const init = dc2.waitForEvent('initialized', 120_000);
+      const launched = dc2.launch(launchArgs('disconnect_client.c', { peer: { behaviour: 'sink', env: 'PEER_PORT' } }));
+      await init;
+      await dc2.configurationDoneRequest();
+      await launched;
+      await terminated;
+    } finally {
+      await dc2.stop().catch(() => {});
+    }
+    const text = output.join('');
+    assert.match(text, /connect: 0/);
+    assert.match(text, /\[peer\] peer \(sink\) accepted a connection/);
+    assert.match(text, /done: sent 5 received 0/);
+    assert.match(text, /The program exited with code 0\./);
+    await waitFor('no process left', () => (leftovers().length === 0 ? true : undefined), 20_000).catch(() => assert.deepEqual(leftovers(), []));
+  });
 });
