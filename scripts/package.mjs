@@ -177,6 +177,8 @@ function targetManifest(target) {
     delete pkg.main;
     // No debug adapter can run in a browser: do not offer its debug type there.
     if (pkg.contributes) delete pkg.contributes.debuggers;
+    // … nor its walkthrough step.
+    for (const w of pkg.contributes?.walkthroughs ?? []) w.steps = w.steps.filter((step) => !step.id.endsWith('.debugger'));
   } else {
     delete pkg.browser;
   }

@@ -1,6 +1,7 @@
 // Converts the README's screenshots (docs/images/*.png) to WebP for the package: its README
 // carries them as data: URIs (the Extensions view shows no relative image) and the walkthrough
-// shows them, and as PNG they would take the platform packages over their 2 MB budget. Uses the
+// shows them, and as PNG they would take the platform packages over their 2 MB budget (so they are
+// also scaled to the 900 px the Extensions view shows at most). Uses the
 // headless Chromium of the browser checks (canvas → image/webp). Called by scripts/package.mjs:
 //   node scripts/readme-images.mjs <out-dir> docs/images/a.png docs/images/b.png …
 // Writes <out-dir>/<name>.webp for each; a picture already converted from the same PNG is kept.
@@ -30,10 +31,14 @@ if (todo.length > 0) {
         const img = new Image();
         img.src = src;
         await img.decode();
+        // The Extensions view shows the README at most 882 px wide: wider pictures are scaled down.
+        const scale = Math.min(1, 900 / img.naturalWidth);
         const canvas = document.createElement('canvas');
-        canvas.width = img.naturalWidth;
-        canvas.height = img.naturalHeight;
-        canvas.getContext('2d').drawImage(img, 0, 0);
+        canvas.width = Math.round(img.naturalWidth * scale);
+        canvas.height = Math.round(img.naturalHeight * scale);
+        const g = canvas.getContext('2d');
+        g.imageSmoothingQuality = 'high';
+        g.drawImage(img, 0, 0, canvas.width, canvas.height);
         return canvas.toDataURL('image/webp', 0.7);
       }, data);
       if (!url.startsWith('data:image/webp;base64,')) throw new Error(`Chromium did not encode ${rel} as WebP`);

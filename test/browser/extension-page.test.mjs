@@ -1,7 +1,8 @@
-// The extension's page in the Extensions view, as a user who installed the .vsix sees it: the
+// The extension's page in the Extensions view and its walkthrough, as a user who installed the
+// .vsix sees them: the
 // README renders with every image loaded (VS Code's README webview allows only https: and data:
-// images and resolves no relative path, so the package carries them as data: URIs), and the icon
-// shows. Needs the packaged extension: `npm test` runs the browser checks with --vsix; without it
+// images and resolves no relative path, so the package carries them as data: URIs), the icon
+// shows, and the walkthrough lists its steps with their pictures. Needs the packaged extension: `npm test` runs the browser checks with --vsix; without it
 // the Extensions view would show the development folder's README.md, whose relative image links
 // are meant for the repository page.
 import assert from 'node:assert/strict';
@@ -14,7 +15,7 @@ export default async function check({ workbench, page, vsix }) {
     return;
   }
   await workbench.open();
-  await workbench.runCommand('Extensions: Show Installed Extensions');
+  await workbench.runCommand('Extensions: Show Enabled Extensions');
   const item = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Winsock Lens' }).first();
   await item.waitFor({ state: 'visible', timeout: 30_000 });
   // The icon in the list: our PNG, loaded.
@@ -42,7 +43,25 @@ export default async function check({ workbench, page, vsix }) {
   const broken = states.filter((s) => !(s.width > 0));
   console.log(`    README images: ${states.map((s) => `${s.alt.slice(0, 30)}… ${s.width}px (${s.scheme})`).join('; ')}`);
   assert.deepEqual(broken, [], 'broken images in the Extensions view');
-  await workbench.screenshot('extension-page');
+
+  // The walkthrough: its steps (hover, lint, sandbox, debugger) with their pictures loaded.
+  await workbench.findCommand('Welcome: Open Walkthrough...');
+  await page.keyboard.press('Enter');
+  const picker = page.locator('.quick-input-widget input[placeholder="Select a walkthrough to open"]');
+  await picker.waitFor({ state: 'visible', timeout: 15_000 });
+  await picker.fill('Winsock Lens');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Winsock Lens' }).first().click();
+  const steps = page.locator('.getting-started-step');
+  await steps.first().waitFor({ state: 'visible', timeout: 30_000 });
+  const titles = (await steps.locator('.step-title').allInnerTexts()).map((t) => t.trim());
+  console.log(`    walkthrough steps: ${titles.join(' | ')}`);
+  for (const want of ['Read the documentation where you write the call', 'Catch disconnect mistakes as you type', 'Try the calls in the sandbox', 'Debug with the Winsock view']) {
+    assert.ok(titles.includes(want), `walkthrough step "${want}" (steps: ${titles.join(' | ')})`);
+  }
+  // The first step is open and shows its picture.
+  const media = page.locator('.getting-started-media img').first();
+  await media.waitFor({ state: 'visible', timeout: 15_000 });
+  await pollUntil(async () => (await media.evaluate((img) => img.complete && img.naturalWidth)) > 0, 'the walkthrough picture to load', 15_000);
 }
 
 async function pollUntil(probe, what, timeoutMs) {
