@@ -4,7 +4,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, openSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLI, CORPUS, ensureCliBuilt, runCli, tempDir } from './cli-helpers';
 
@@ -70,6 +70,7 @@ test('a file over the size limit is reported and skipped; the run goes on', () =
   assert.match(r.stdout, /\[send-after-disconnect\]/);
   assert.doesNotMatch(r.stderr, /internal error|permissions/);
   assert.equal(r.status, 2);
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('files on /proc are not read (some block for ever, as /proc/kmsg does)', { skip: !linux }, () => {
