@@ -62,6 +62,20 @@ export default async function check({ workbench, page }) {
     await workbench.screenshot('lint-quickfix');
     await page.keyboard.press('Escape');
 
+    // The rule link in the Problems panel opens the rendered, read-only rule page (a Markdown
+    // preview), the same as "Show documentation", never the raw .md in a text editor.
+    await workbench.runCommand('Problems: Focus on Problems View');
+    const link = page.locator('.markers-panel .monaco-list-row a.monaco-link', { hasText: 'send-after-disconnect' }).first();
+    await link.waitFor({ state: 'visible', timeout: 30_000 });
+    await link.click();
+    await page.locator('.tab', { hasText: 'send-after-disconnect.md' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    const tabs = await page.locator('.tab').allInnerTexts();
+    const ruleTab = tabs.find((t) => t.includes('send-after-disconnect.md')) ?? '';
+    assert.match(ruleTab, /Preview/, `the rule page opened as ${JSON.stringify(ruleTab)}, not as a preview (tabs: ${tabs.join(' | ')})`);
+    const body = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
+    await body.filter({ hasText: 'send-after-disconnect' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await workbench.openFile('lint-disconnect.c');
+
     mkdirSync(path.join(folder, '.vscode'));
     writeFileSync(path.join(folder, '.vscode/settings.json'), JSON.stringify({ 'winsockLens.docs.language': 'ru' }, null, 2));
     let ru = [];
