@@ -17,6 +17,8 @@ import { constantValue, describeError, hasRole, needsStartup, paramIndex, params
 import { ruleMeta } from './rules';
 import { LineIndex } from './text';
 import type { SocketState } from '../model/types';
+import { closeMacros, expandObjects, noreturnMacros, readMacros, type FileMacros } from './file-macros';
+import { allFunctionDefinitions, declaredNoreturn, summarizeFunctions } from './function-summaries';
 
 // ---------------------------------------------------------------------------------------------
 // Findings before suppression and severity overrides.
@@ -281,6 +283,12 @@ interface FileContext {
   readonly lines: LineIndex;
   readonly options: LintOptions;
   readonly closeNames: ReadonlySet<string>;
+  /** Macros seen for this file (given defines, headers', the file's own). */
+  readonly macros: FileMacros;
+  /** Calls that never return: the standard ones, and this file's functions and macros that end in one. */
+  readonly noreturn: ReadonlySet<string>;
+  /** A call to one of `noreturn` (so the walk does not skip it as irrelevant). */
+  readonly noreturnRe: RegExp;
   /** Socket kind by key, from every creation site in the file (conflicts give undefined). */
   readonly kinds: Map<string, Kind | 'mixed'>;
   /** Keys each function (by simple name) touches through Winsock calls or assignments. */
@@ -330,7 +338,16 @@ const CACHE_LIMIT = 20000;
 export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache?: AnalysisCache): RawFinding[] {
   const gen = ++generation;
   const lines = new LineIndex(src);
+  // Close functions: the configured ones, the file's macros that expand to one, and the file's
+  // functions that close their parameter on every path; the same for calls that never return.
+  const macros = readMacros(src, options.defines);
   const closeNames = new Set(options.closeFunctions);
+  for (const m of closeMacros(macros, closeNames)) closeNames.add(m);
+  const noreturn = new Set(NORETURN);
+  for (const m of noreturnMacros(macros, noreturn)) noreturn.add(m);
+  for (const m of declaredNoreturn(src)) noreturn.add(m);
+  summarizeFunctions(allFunctionDefinitions(tree.rootNode), src, closeNames, noreturn);
+  const closeKey = [...closeNames].join(',');
   const relevant = relevanceTest(closeNames);
   const fns: Node[] = [];
   collectFunctions(tree.rootNode, fns, src, relevant);
@@ -339,6 +356,9 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache
     lines,
     options,
     closeNames,
+    macros,
+    noreturn,
+    noreturnRe: new RegExp(`\\b(?:${[...noreturn].map(escapeRe).join('|')})\\s*\\(`),
     kinds: new Map(),
     touched: new Map(),
     apcRoutines: new Map(),
@@ -352,7 +372,7 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache
   const next: AnalysisCache = new Map();
   for (const f of fns) {
     const p = lines.pos(f.startIndex);
-    const key = `${p.line}:${p.column}:${options.closeFunctions.join(',')}:${src.slice(f.startIndex, f.endIndex)}`;
+    const key = `${p.line}:${p.column}:${closeKey}:${src.slice(f.startIndex, f.endIndex)}`;
     // Same text at the same line and column: offsets may have shifted (an edit further up that
     // kept the line count); everything cached is rebased by that shift.
     let entry = cache?.get(key) ?? next.get(key);
@@ -409,7 +429,21 @@ function contextSignature(ctx: FileContext): string {
   const kinds = [...ctx.kinds.entries()].map(([k, v]) => `${k}=${v ?? ''}`).sort().join(';');
   const touched = [...ctx.touched.entries()].map(([k, v]) => `${k}:${[...v].sort().join(',')}`).sort().join(';');
   const apc = [...ctx.apcRoutines.keys()].filter((k) => !k.startsWith('#lambda@')).sort().join(';');
-  return `${ctx.mentionsDisconnectData ? 1 : 0}|${kinds}|${touched}|${apc}`;
+  const names = `${[...ctx.closeNames].sort().join(',')}|${[...ctx.noreturn].sort().join(',')}`;
+  return `${ctx.mentionsDisconnectData ? 1 : 0}|${kinds}|${touched}|${apc}|${names}|${macroSignature(ctx.macros)}`;
+}
+
+const macroSigs = new WeakMap<FileMacros, string>();
+/** The object-like macros a function's findings may depend on (sentinels, directions). */
+function macroSignature(m: FileMacros): string {
+  let sig = macroSigs.get(m);
+  if (sig === undefined) {
+    let h = 7;
+    for (const [k, v] of m.objects) h = (h * 31 + hashKey(k + '=' + v)) | 0;
+    sig = `${m.objects.size}:${h}`;
+    macroSigs.set(m, sig);
+  }
+  return sig;
 }
 
 let relevanceCache: { key: string; re: RegExp } | undefined;
@@ -1048,6 +1082,8 @@ class FunctionWalk {
   private isObjectType(type: Node, value: Node | null): boolean {
     const t = textOf(type, this.src).replace(/\s+/g, ' ').trim();
     if (/^(?:const )?(?:SOCKET|UINT_PTR|uintptr_t|ULONG_PTR|INT_PTR|intptr_t|int|unsigned|unsigned int|long|unsigned long|DWORD|HANDLE|\w*socket_t|\w*SOCKET\w*)$/i.test(t)) return false;
+    // A C typedef of a handle type in this file (`typedef SOCKET net_fd;`) is a handle too.
+    if (/^\w+$/.test(t) && new RegExp(`\\btypedef\\s+(?:SOCKET|UINT_PTR|uintptr_t|int|unsigned(?:\\s+int)?)\\s+${t}\\s*;`).test(this.src)) return false;
     if (t === 'auto' || t === 'const auto') {
       const v = value ? stripParens(value) : null;
       if (v?.type === 'call_expression') {
@@ -1150,9 +1186,10 @@ class FunctionWalk {
       const left = n.childForFieldName('left');
       const right = n.childForFieldName('right');
       if (left && right && (opText === '&&' || opText === '||')) {
-        // a && b true: both true; a || b false: both false. The other outcomes tell little.
+        // a && b true: both true; a || b false: both false.
         if ((opText === '&&') === value) return this.assumeNode(right, this.assumeNode(left, s, value), value);
-        return s;
+        // a && b false: a false, or a true and b false (and the mirror for ||).
+        return this.join(this.assumeNode(left, s, value), this.assumeNode(right, this.assumeNode(left, s, !value), value));
       }
     }
     const inv = this.invalidTest(n);
@@ -1179,8 +1216,8 @@ class FunctionWalk {
     if (!left || !right) return null;
     const lt = textOf(stripParens(left), this.src).replace(/\s+/g, '');
     const rt = textOf(stripParens(right), this.src).replace(/\s+/g, '');
-    // INVALID_SOCKET and the project spellings of it (SOCK_INVALID, INVALID_SOCK …).
-    const bad = /^(?:[A-Z0-9_]*INVALID[A-Z0-9_]*|\(SOCKET\)-1|\(SOCKET\)\(~0\)|\(SOCKET\)~0|-1|SOCKET_ERROR)$/;
+    // INVALID_SOCKET and the project spellings of it (SOCK_INVALID, a macro for it, a cast of -1).
+    const bad = { test: (t: string): boolean => isNoSocketText(t, this.ctx.macros, false) };
     // `(s = socket(…)) == INVALID_SOCKET` tests what was just assigned.
     const target = (x: Node): string | null => {
       const y = stripParens(x);
@@ -1191,9 +1228,15 @@ class FunctionWalk {
       if (!k || !other) return null;
       return { key: k, equal: opText === '==' };
     }
-    if (opText === '<' && rt === '0') {
-      const k = keyOf(stripParens(left), this.src);
-      return k ? { key: k, equal: true } : null;
+    if (opText === '<' || opText === '<=' || opText === '>' || opText === '>=') {
+      // `s < 0` / `0 > s` / `s <= -1`: no socket; `s >= 0` / `0 <= s` / `s > -1`: a socket.
+      const num = /^-?\d+$/;
+      const flip: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+      const [kn, c, o] = num.test(rt) ? [left, Number(rt), opText] : num.test(lt) ? [right, Number(lt), flip[opText]!] : [null, 0, ''];
+      const k = kn ? target(kn) : null;
+      if (!k) return null;
+      if ((o === '<' && c === 0) || (o === '<=' && c === -1)) return { key: k, equal: true };
+      if ((o === '>=' && c === 0) || (o === '>' && c === -1)) return { key: k, equal: false };
     }
     return null;
   }
@@ -1339,6 +1382,7 @@ class FunctionWalk {
     if (t.length > 2000) return false;
     if (/[=?]|\+\+|--|\[\]/.test(t.replace(/[=!<>]=/g, ''))) return false;
     if (this.ctx.relevant.test(t)) return false;
+    if (t.includes('(') && this.ctx.noreturnRe.test(t)) return false;
     if (t.includes('(')) {
       const wsa = s.get(WSA);
       if (!wsa || wsa.some((f) => f.st !== 'unknown')) return false;
@@ -1373,11 +1417,15 @@ class FunctionWalk {
         else if (e.socketParam !== undefined) kind = this.kindOf(cur, keyOf(a[e.socketParam] ?? null, this.src));
         facts = [this.fact('live', null, this.newObj(), { kind, createdBy: v })];
       } else facts = [this.fact('unknown', null, this.newObj())];
-    } else if (v && NO_SOCKET.test(vText)) {
+    } else if (v && (NO_SOCKET.test(vText) || isNoSocketText(vText, this.ctx.macros, true))) {
       facts = [this.fact('invalid', null, this.newObj())];
     } else {
-      const rk = v ? keyOf(v, this.src) : null;
-      if (rk && rk !== key) {
+      const rk0 = v ? keyOf(v, this.src) : null;
+      // A macro constant (`a = NET_UNSET; b = NET_UNSET;`) is a value, not a variable both alias.
+      const rk = rk0 && /^[A-Z_][A-Z0-9_]*$/.test(rk0) && !cur.has(rk0) && !this.locals.has(rk0) && !this.params.has(rk0) ? null : rk0;
+      if (rk0 && !rk) {
+        facts = [this.fact('unknown', null, this.newObj())];
+      } else if (rk && rk !== key) {
         facts = [...this.get(cur, rk)];
         if (!cur.has(rk)) {
           // Make the source a tracked key too, so both names follow the same socket.
@@ -1488,7 +1536,7 @@ class FunctionWalk {
     if (!s) return null;
     const callee = calleeOf(n, this.src);
     if (!callee) return this.unknownCall(n, s, null, a);
-    if (!callee.member && NORETURN.has(callee.name)) return null;
+    if (!callee.member && this.ctx.noreturn.has(callee.name)) return null;
     const wc = winsockCall(n, this.ctx);
     if (!wc) return this.unknownCall(n, s, callee, a);
     return this.winsock(n, s, wc, a);
@@ -1688,17 +1736,9 @@ class FunctionWalk {
   /** The value of a constant argument: a number, a model constant, or an OR of them. */
   private numeric(n: Node | undefined): number | undefined {
     if (!n) return undefined;
-    const t = textOf(n, this.src).replace(/[()\s]/g, '');
-    let v = 0;
-    for (const part of t.split('|')) {
-      if (/^(?:0[xX][0-9a-fA-F]+|\d+)[uUlL]*$/.test(part)) v |= Number.parseInt(part, part.startsWith('0x') || part.startsWith('0X') ? 16 : 10);
-      else {
-        const c = constantValue(part);
-        if (c === undefined) return undefined;
-        v |= c;
-      }
-    }
-    return v;
+    const raw = textOf(n, this.src);
+    // A project's own name for a direction or a flag (`#define NET_SHUT_WR SD_SEND`).
+    return numericText(raw) ?? numericText(expandObjects(raw, this.ctx.macros));
   }
 
   // ---- rules at a call ---------------------------------------------------------------------
@@ -2269,6 +2309,50 @@ class FunctionWalk {
 }
 
 /** The fact before an event, without its own history (one level is enough to undo a failed call). */
+/**
+ * The "no socket" value spelled the project's way: INVALID_SOCKET, SOCKET_ERROR, -1, ~0, a cast of
+ * one of them to any type (`(proj_socket_t)-1`), a macro that stands for one (in the file or a
+ * followed header), or, when the macro's definition is not visible, a constant named like one
+ * (`PROJ_SOCKET_INVALID`, `CURL_SOCKET_BAD`). `withNull` also accepts NULL / nullptr / 0.
+ */
+function isNoSocketText(t0: string, macros: FileMacros, withNull: boolean, depth = 0): boolean {
+  let t = t0.replace(/\s+/g, '');
+  for (let i = 0; i < 8; i++) {
+    if (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) {
+      t = t.slice(1, -1);
+      continue;
+    }
+    const cast = /^\((?:const)?[A-Za-z_][\w:]*\**\)([-~(].*|\d.*)$/.exec(t);
+    if (cast) {
+      t = cast[1]!;
+      continue;
+    }
+    break;
+  }
+  if (/^(?:INVALID_SOCKET|SOCKET_ERROR|-1[lLuU]*|~0[lLuU]*)$/.test(t)) return true;
+  if (withNull && /^(?:NULL|nullptr|0)$/.test(t)) return true;
+  if (!/^[A-Za-z_]\w*$/.test(t)) return false;
+  if (/^[A-Z0-9_]*INVALID[A-Z0-9_]*$/.test(t)) return true;
+  const v = macros.objects.get(t);
+  if (v !== undefined && v !== '' && v !== t) return depth < 8 && isNoSocketText(v, macros, withNull, depth + 1);
+  return v === undefined && /^[A-Z][A-Z0-9_]*$/.test(t) && /(?:^|_)BAD(?:_|$)/.test(t);
+}
+
+/** The value of a constant argument text: a number, a model constant, or an OR of them. */
+function numericText(raw: string): number | undefined {
+  const t = raw.replace(/[()\s]/g, '');
+  let v = 0;
+  for (const part of t.split('|')) {
+    if (/^(?:0[xX][0-9a-fA-F]+|\d+)[uUlL]*$/.test(part)) v |= Number.parseInt(part, part.startsWith('0x') || part.startsWith('0X') ? 16 : 10);
+    else {
+      const c = constantValue(part);
+      if (c === undefined) return undefined;
+      v |= c;
+    }
+  }
+  return v;
+}
+
 function stripPrev(f: Fact): Fact {
   if (f.prev === undefined) return f;
   const { prev: _p, atText: _a, failTruthy: _f, ...rest } = f;
@@ -2341,8 +2425,30 @@ function dedupe(facts: readonly Fact[]): Fact[] {
 function mergeFacts(a: readonly Fact[], b: readonly Fact[]): readonly Fact[] {
   const out = dedupe([...a, ...b]);
   if (out.length <= MAX_FACTS) return out;
-  // Too many distinct histories: keep the bad ones (they carry findings), mark them unsure.
+  // Too many distinct histories. First fold the facts that differ only in what their paths tested
+  // into one each, keeping the conditions they agree on (less pruning, the same states).
+  const folded = foldConditions(out);
+  if (folded.length <= MAX_FACTS) return folded;
+  // Still too many: keep the bad ones (they carry findings), mark them unsure.
   return out.slice(0, MAX_FACTS).map((f) => ({ ...f, unsure: true }));
+}
+
+function foldConditions(facts: readonly Fact[]): Fact[] {
+  const groups = new Map<string, Fact>();
+  for (const f of facts) {
+    const sig = factSig({ ...f, conds: null });
+    const g = groups.get(sig);
+    if (!g) {
+      groups.set(sig, f);
+      continue;
+    }
+    let conds: Map<string, CondVal> | null = null;
+    if (g.conds && f.conds) {
+      for (const [k, v] of g.conds) if (f.conds.get(k) === v) (conds ??= new Map()).set(k, v);
+    }
+    groups.set(sig, { ...g, conds });
+  }
+  return [...groups.values()];
 }
 
 function sameState(a: State, b: State): boolean {

@@ -6,6 +6,7 @@ import { preprocess } from '../parse/preprocessor';
 import { analyzeTree, type AnalysisCache, type RawFinding } from './analysis';
 import { RULES, isRuleId, ruleMeta, type RuleMeta } from './rules';
 import { parseErrorNotices } from './parse-errors';
+import { isNonWindowsSource } from './platform';
 import { LineIndex } from './text';
 import { DEFAULT_CLOSE_FUNCTIONS, DEFAULT_DEFINES, type Finding, type LintOptions, type LintReport, type QuickFix, type RuleId } from './types';
 
@@ -82,6 +83,8 @@ export async function createLinter(source: ((file: string) => Promise<Uint8Array
 /** Suppressions, severity overrides, offsets → positions, and the "disable for this line" fix. */
 function finish(raw: readonly RawFinding[], text: string, options: LintOptions): Finding[] {
   if (raw.length === 0) return [];
+  // Not Windows code (POSIX-only calls and headers, nothing of Winsock): nothing to report.
+  if (isNonWindowsSource(text)) return [];
   const lines = new LineIndex(text);
   const suppress = suppressions(text, lines);
   const out: Finding[] = [];

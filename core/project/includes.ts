@@ -17,6 +17,18 @@ export interface IncludeLimits {
   readonly maxBytes: number;
 }
 
+/**
+ * Without include paths (no compile command, no config), a quoted header that is not beside the
+ * including file is looked for where projects usually keep their headers: the source's folder and
+ * up to this many folders above it, each as is and its `include`, `lib` and `src` subfolders
+ * (curl's tests/server/*.c include "curl_setup.h" from lib/). Namespaced angle includes
+ * (`<curl/curl.h>`) are looked for there too, never in the system's folders.
+ */
+export const GUESSED_INCLUDE_LEVELS = 3;
+const GUESSED_SUBFOLDERS = ['', 'include', 'lib', 'src'];
+/** Angle includes under these prefixes belong to the system or the C library. */
+const SYSTEM_PREFIX = /^(?:sys|netinet6?|arpa|net|linux|asm|bits|mach|machine|libkern|CoreFoundation|Security|openssl|gnu|netpacket|xlocale)\//;
+
 export const DEFAULT_INCLUDE_LIMITS: IncludeLimits = { maxDepth: 8, maxFiles: 64, maxBytes: 4 * 1024 * 1024 };
 
 export interface FollowedDefines {
@@ -49,9 +61,20 @@ export async function followIncludes(
   let bytes = 0;
   let truncated: string | undefined;
   const closers = new Set(closeFunctions);
+  const guessed: string[] = [];
+  if (includePaths.length === 0) {
+    let d = dirnamePath(file);
+    for (let i = 0; i <= GUESSED_INCLUDE_LEVELS; i++) {
+      for (const sub of GUESSED_SUBFOLDERS) guessed.push(sub ? `${d}/${sub}` : d);
+      const up = dirnamePath(d);
+      if (up === d) break;
+      d = up;
+    }
+  }
 
-  const resolve = async (name: string, from: string): Promise<{ path: string; bytes: Uint8Array } | undefined> => {
-    const candidates = isAbsolutePath(name) ? [name] : [dirnamePath(from), ...includePaths].map((d) => resolvePath(d, name));
+  const resolve = async (name: string, from: string, angle: boolean): Promise<{ path: string; bytes: Uint8Array } | undefined> => {
+    const dirs = angle ? [...includePaths, ...guessed] : [dirnamePath(from), ...includePaths, ...guessed];
+    const candidates = isAbsolutePath(name) ? [name] : [...new Set(dirs.map((d) => resolvePath(d, name)))];
     for (const c of candidates) {
       if (visited.has(c)) return undefined; // already read (an include guard would skip it anyway)
       let b: Uint8Array | undefined;
@@ -65,30 +88,60 @@ export async function followIncludes(
     return undefined;
   };
 
+  // Bumped by every change to `defines`, so a walk knows when a nested header changed them.
+  let version = 0;
   const walk = async (source: string, path: string, depth: number, isHeader: boolean): Promise<void> => {
     // The header's own conditions, decided with what is defined now; its directive lines stay.
-    const active = preprocess(source, Object.fromEntries(defines)).text;
-    DIRECTIVE.lastIndex = 0;
-    const lines = [...active.matchAll(DIRECTIVE)];
-    for (const m of lines) {
+    // When a nested header changes the defines, the rest of this one is decided again with them
+    // (`#include "config-win32.h"` defines HAVE_CLOSESOCKET for the `#ifdef` further down).
+    // Names this file defined itself are left to the blanking pass, which meets their #define lines
+    // again (an include guard taken as already defined would blank the whole header).
+    let from = 0;
+    const own = new Set<string>();
+    for (let pass = 0; ; pass++) {
+      const seen = pass === 0 ? defines : new Map([...defines].filter(([k]) => !own.has(k)));
+      const active = preprocess(source, Object.fromEntries(seen)).text;
+      DIRECTIVE.lastIndex = 0;
+      const lines = [...active.matchAll(DIRECTIVE)].filter((m) => m.index >= from);
+      let restart = false;
+      for (const m of lines) {
+        from = m.index + 1;
+        const before = version;
+        if (m[1] === 'define') own.add(/^[ \t]*([A-Za-z_]\w*)/.exec(m[2]!)?.[1] ?? '');
+        await directive(m, path, depth, isHeader);
+        if (version !== before && m[1] === 'include' && pass < 64) {
+          restart = true;
+          break;
+        }
+      }
+      if (!restart) return;
+    }
+  };
+
+  const directive = async (m: RegExpMatchArray, path: string, depth: number, isHeader: boolean): Promise<void> => {
+    {
       const kind = m[1]!;
       const rest = stripComment(m[2]!);
       if (kind === 'include') {
         const q = /^"([^"]+)"/.exec(rest);
-        if (!q) continue; // <system> headers are not read
+        const a = q ? null : /^<([^>]+)>/.exec(rest);
+        // <system> headers are not read; a project's own namespaced one (<proj/api.h>) may be.
+        const angle = !!a && a[1]!.includes('/') && !SYSTEM_PREFIX.test(a[1]!) && (includePaths.length > 0 || guessed.length > 0);
+        if (!q && !angle) return;
+        const wanted = (q ?? a)![1]!;
         if (depth + 1 > limits.maxDepth) {
           truncated ??= `include depth over ${limits.maxDepth} at ${path}`;
-          continue;
+          return;
         }
         if (headers.length >= limits.maxFiles) {
           truncated ??= `more than ${limits.maxFiles} headers`;
-          continue;
+          return;
         }
-        const found = await resolve(q[1]!, path);
-        if (!found) continue;
+        const found = await resolve(wanted, path, !q);
+        if (!found) return;
         if (bytes + found.bytes.length > limits.maxBytes) {
           truncated ??= `headers over ${limits.maxBytes} bytes`;
-          continue;
+          return;
         }
         visited.add(found.path);
         bytes += found.bytes.length;
@@ -97,16 +150,21 @@ export async function followIncludes(
         if (decoded.kind === 'text') await walk(decoded.text, found.path, depth + 1, true);
       } else if (isHeader && kind === 'define') {
         const d = /^([A-Za-z_]\w*)(\([^)]*\))?\s*(.*)$/.exec(rest);
-        if (!d) continue;
+        if (!d) return;
         const [, name, params, body] = d;
         if (params) {
           if ([...(body ?? '').matchAll(/\b([A-Za-z_]\w*)\s*\(/g)].some((c) => closers.has(c[1]!))) {
             if (!closeMacros.includes(name!)) closeMacros.push(name!);
+            // A macro over this one closes too (`#define sclose(x) PROJ_CLOSE(x)`).
+            closers.add(name!);
           }
-        } else defines.set(name!, (body ?? '').trim());
+        } else if (defines.get(name!) !== (body ?? '').trim()) {
+          defines.set(name!, (body ?? '').trim());
+          version++;
+        }
       } else if (isHeader && kind === 'undef') {
         const name = /^[A-Za-z_]\w*/.exec(rest)?.[0];
-        if (name) defines.delete(name);
+        if (name && defines.delete(name)) version++;
       }
     }
   };

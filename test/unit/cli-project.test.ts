@@ -49,11 +49,16 @@ test('the sample project gives the findings its build, header and config imply (
   assert.match(text.stderr, /3 file\(s\) checked, 0 skipped: 4 error\(s\).*1 file\(s\) ignored by \.winsock-lens\.json/);
 });
 
-test('without the compilation database the header is not found and the build define is missing', () => {
+test('without the compilation database the header is found where projects keep headers, the build define is missing', () => {
   const dir = copySample();
   writeFileSync(path.join(dir, 'compile_commands.json'), '[]');
-  // No include path: net.h is not next to the sources, so neither its macros nor NET_SEND_TRAILER.
+  // No include path: net.h is not next to the sources but in include/ one folder up, where the
+  // guessed folders look (core/project/includes.ts); NET_SEND_TRAILER came only from the -D.
+  assert.deepEqual(findings(dir).list, EXPECTED.filter((l) => !l.startsWith('src/server.c:30:')));
+  // With the guess off (an include path given that does not hold net.h) neither its macros nor the -D.
+  writeFileSync(path.join(dir, '.winsock-lens.json'), JSON.stringify({ rules: { 'unchecked-result': 'off' }, ignore: ['third_party/**'], includePaths: ['third_party'] }));
   assert.deepEqual(findings(dir).list, ['src/legacy.c:8:send-after-disconnect:error']);
+  writeFileSync(path.join(dir, '.winsock-lens.json'), readFileSync(path.join(SAMPLE, '.winsock-lens.json')));
   // -p names a database elsewhere (here: the original one, moved to build/).
   const other = path.join(dir, 'build');
   cpSync(path.join(SAMPLE, 'compile_commands.json'), path.join(other, 'compile_commands.json'));
