@@ -85,11 +85,14 @@ interface Fact {
   readonly revertedFrom?: Node | null;
   readonly atText?: string;
   readonly failTruthy?: boolean;
+  /** Compared with another tracked handle (`a != b`): which socket a later close releases is not known. */
+  readonly paired?: boolean;
 }
 
 type State = ReadonlyMap<string, readonly Fact[]> | null;
 
 const WSA = '$wsa';
+const FLAGS = '$flags';
 const SHUT: ReadonlySet<St> = new Set<St>(['send-shut', 'receive-shut', 'both-shut', 'disconnected']);
 const MAX_FACTS = 24;
 const NORETURN = new Set(['exit', '_exit', 'abort', 'ExitProcess', 'ExitThread', 'TerminateProcess', 'longjmp', 'quick_exit', '_Exit', 'FatalAppExitA', 'FatalAppExitW']);
@@ -805,6 +808,9 @@ class FunctionWalk {
       this.collectDeclarations();
       const init = new Map<string, readonly Fact[]>();
       init.set(WSA, [this.fact(this.isMain ? 'wsa-none' : 'unknown', null, 0)]);
+      // The function's own flags (`ok = true`) and tests, path by path: a socket made later starts
+      // with what its path knows, so a test that contradicts it (`if (!ok && s != BAD)`) prunes.
+      init.set(FLAGS, [this.fact('unknown', this.body, -1)]);
       const end = this.stmt(this.body, init);
       if (end) this.checkExit(end, null);
       for (const c of this.lingerCandidates) this.reportLinger(c);
@@ -1192,6 +1198,14 @@ class FunctionWalk {
         return this.join(this.assumeNode(left, s, value), this.assumeNode(right, this.assumeNode(left, s, !value), value));
       }
     }
+    const pair = this.handlePair(n, s);
+    if (pair) {
+      // `a != b` between two handles we track: whether they are one socket decides what the
+      // cleanup closes, and facts are kept per name, not per pair. Neither is judged afterwards.
+      let m: ReadonlyMap<string, readonly Fact[]> = s;
+      for (const k of pair) m = this.mapObjs(m, k, new Set(this.get(m, k).map((f) => f.obj)), (f) => (f.unsure && f.paired ? f : { ...f, unsure: true, paired: true }));
+      return m;
+    }
     const inv = this.invalidTest(n);
     if (inv) {
       // `s == INVALID_SOCKET` true: there is no socket on this path, so nothing to close or misuse.
@@ -1204,6 +1218,25 @@ class FunctionWalk {
       return s;
     }
     return this.assume(s, condKey(textOf(n, this.src)), value);
+  }
+
+  /** `a == b` / `a != b` where both are handles this walk tracks (neither a "no socket" value). */
+  private handlePair(n: Node, s: ReadonlyMap<string, readonly Fact[]>): [string, string] | null {
+    if (n.type !== 'binary_expression') return null;
+    const op = n.childForFieldName('operator');
+    const opText = op ? textOf(op, this.src) : '';
+    if (opText !== '==' && opText !== '!=') return null;
+    const left = n.childForFieldName('left');
+    const right = n.childForFieldName('right');
+    const a = left ? keyOf(stripParens(left), this.src) : null;
+    const b = right ? keyOf(stripParens(right), this.src) : null;
+    if (!a || !b || a === b) return null;
+    if (isNoSocketText(a, this.ctx.macros, true) || isNoSocketText(b, this.ctx.macros, true)) return null;
+    const fa = s.get(a);
+    const fb = s.get(b);
+    if (!fa || !fb) return null;
+    const socketish = (fs: readonly Fact[]): boolean => fs.some((f) => !!f.createdBy || (f.st !== 'unknown' && f.st !== 'invalid'));
+    return socketish(fa) || socketish(fb) ? [a, b] : null;
   }
 
   /** `k == INVALID_SOCKET`, `k != INVALID_SOCKET`, `k < 0` (and the reverse operand order). */
@@ -1249,7 +1282,7 @@ class FunctionWalk {
       let changed = false;
       const kept: Fact[] = [];
       for (const f of facts) {
-        if (!f.at) {
+        if (!f.at && !f.createdBy) {
           kept.push(f);
           continue;
         }
@@ -1415,7 +1448,9 @@ class FunctionWalk {
         const a = args(v);
         if (hasRole(e, 'create')) kind = socketKindFromArgs(e, a, this.src);
         else if (e.socketParam !== undefined) kind = this.kindOf(cur, keyOf(a[e.socketParam] ?? null, this.src));
-        facts = [this.fact('live', null, this.newObj(), { kind, createdBy: v })];
+        const obj = this.newObj();
+        const paths = cur.get(FLAGS) ?? [];
+        facts = dedupe((paths.length > 0 ? paths : [null]).map((p) => this.fact('live', null, obj, { kind, createdBy: v, conds: p?.conds ? new Map(p.conds) : null })));
       } else facts = [this.fact('unknown', null, this.newObj())];
     } else if (v && (NO_SOCKET.test(vText) || isNoSocketText(vText, this.ctx.macros, true))) {
       facts = [this.fact('invalid', null, this.newObj())];
@@ -1468,7 +1503,7 @@ class FunctionWalk {
       if (k === key) continue;
       let changed = false;
       const next = facts.map((f) => {
-        if (!f.at) return f;
+        if (!f.at && !f.createdBy) return f;
         const conds = new Map(f.conds ?? []);
         // A constant is remembered; any other value just forgets what was known of the variable.
         if (val === '?') {
@@ -1698,7 +1733,7 @@ class FunctionWalk {
     if (wc.close) {
       const resultUsed = this.pf.parentOf(n)?.type !== 'expression_statement';
       const st: St = resultUsed && this.retriesClose ? 'closed-maybe' : 'closed';
-      return (f) => ({ ...f, st, at: n, conds: this.guardConds(n), unsure: false, linger: null, prev: stripPrev(f), atText, failTruthy, revertedFrom: null });
+      return (f) => ({ ...f, st, at: n, conds: this.guardConds(n), unsure: !!f.paired, linger: null, prev: stripPrev(f), atText, failTruthy, revertedFrom: null });
     }
     if (!e) return null;
     const howIdx = paramIndex(e, /^how$/);
