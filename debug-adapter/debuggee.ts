@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GdbBackend, MIError, spawnProcess, type ProcessFactory } from './gdb/backend';
 import { startGdbServer, type GdbServer } from './gdb/gdbserver';
-import { miString, miTuple, type MIAsyncRecord, type MITuple } from './gdb/miParser';
+import { miQuote, miString, miTuple, type MIAsyncRecord, type MITuple } from './gdb/miParser';
 import { tracedFunctionTable } from './winsock/table';
 import { WinsockTracker, type JournalEntry, type TracedCall } from './winsock/tracker';
 import { killPrefix, type WinePrefix } from './wine/prefix';
@@ -42,7 +42,10 @@ export interface DebuggeeStartOptions {
   readonly gdbPath: string;
   readonly winePath: string;
   readonly gdbserverPath: string;
-  readonly prefix: WinePrefix;
+  /** Under Wine (Linux, macOS): the adapter's own prefix. Absent: native Windows (`native`). */
+  readonly prefix?: WinePrefix;
+  /** On Windows gdb runs the program itself: no Wine, no gdbserver. */
+  readonly native?: boolean;
   readonly tracerScript: string;
   readonly workDir: string;
   readonly traceWinsock: boolean;
@@ -76,33 +79,48 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
 
   async start(opts: DebuggeeStartOptions): Promise<void> {
     this.opts = opts;
-    const env = { ...opts.prefix.env, ...opts.env };
-    this.server = await startGdbServer(
-      { winePath: opts.winePath, gdbserverPath: opts.gdbserverPath, program: opts.exe, args: opts.args, cwd: opts.cwd, env },
-      (text, stream) => this.programOutput(text, stream),
-      this.factory,
-    );
+    const native = opts.native === true || !opts.prefix;
+    if (!native && opts.prefix) {
+      const env = { ...opts.prefix.env, ...opts.env };
+      this.server = await startGdbServer(
+        { winePath: opts.winePath, gdbserverPath: opts.gdbserverPath, program: opts.exe, args: opts.args, cwd: opts.cwd, env },
+        (text, stream) => this.programOutput(text, stream),
+        this.factory,
+      );
+    }
     this.gdb.onTrace = opts.trace;
     this.gdb.on('exec', (r) => this.onExec(r));
     this.gdb.on('console', (t) => this.onConsole(t));
     this.gdb.on('target', (t) => this.emit('output', t, 'stdout'));
+    // Natively the program shares gdb's output: its lines are the ones that are not MI.
+    if (native) this.gdb.on('output', (t) => this.emit('output', `${t}\n`, 'stdout'));
     this.gdb.on('exit', (code, signal) => {
       if (!this.ended) this.emit('gdbDied', String(code ?? signal));
     });
     this.gdb.on('notify', (r) => {
       if (r.cls === 'thread-exited') this.hiddenThreads.delete(Number(miString(r.results.id)));
     });
-    await this.gdb.start({ gdbPath: opts.gdbPath, args: [opts.exe], cwd: opts.cwd, env: opts.prefix.env });
+    await this.gdb.start({ gdbPath: opts.gdbPath, args: [opts.exe], cwd: opts.cwd, env: native ? { ...process.env, ...opts.env } : opts.prefix?.env });
     await this.gdb.send('-gdb-set mi-async on');
     await this.gdb.send('-gdb-set pagination off');
     await this.gdb.send('-gdb-set confirm off');
     // Breakpoints stay in the target between stops: otherwise every stop of the tracer's hidden
     // breakpoints takes all of them out and puts them back over the remote link.
     await this.gdb.send('-gdb-set breakpoint always-inserted on');
-    // The DLLs are read from the prefix, not pulled over the remote link (CLI form: the path is taken literally).
-    await this.gdb.console(`set sysroot ${path.join(opts.prefix.dir, 'dosdevices', 'c:')}`);
-    await this.gdb.send(`-target-select remote 127.0.0.1:${this.server.port}`);
-    await this.gdb.console('skip -gfi dlls/*/*');
+    if (native) {
+      // Windows: gdb starts the program and stops at main, where the import table is filled.
+      if (opts.args.length > 0) await this.gdb.send(`-exec-arguments ${opts.args.map(miQuote).join(' ')}`);
+      await this.gdb.send(`-environment-cd ${miQuote(opts.cwd)}`);
+      const stopped = this.nextStop(120_000);
+      await this.gdb.send('-exec-run --start');
+      await stopped;
+    } else if (opts.prefix && this.server) {
+      // The DLLs are read from the prefix, not pulled over the remote link (CLI form: the path is taken literally).
+      await this.gdb.console(`set sysroot ${path.join(opts.prefix.dir, 'dosdevices', 'c:')}`);
+      await this.gdb.send(`-target-select remote 127.0.0.1:${this.server.port}`);
+      // Wine's DLLs carry DWARF: step over them as over a system DLL.
+      await this.gdb.console('skip -gfi dlls/*/*');
+    }
     if (opts.traceWinsock) {
       const script = path.join(opts.workDir, 'winsock-lens-tracer.py');
       const table = path.join(opts.workDir, 'winsock-lens-functions.json');
@@ -269,7 +287,7 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
         /* gone */
       }
     }
-    if (this.opts) {
+    if (this.opts?.prefix) {
       killPrefix(this.opts.prefix.dir, this.opts.winePath);
       this.opts.prefix.release();
     }

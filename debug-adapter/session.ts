@@ -43,6 +43,9 @@ export class WinsockDebugSession extends LoggingDebugSession {
   private sources: string[] = [];
   private ending = false;
 
+  /** The platform decides native gdb (win32) or gdbserver.exe under Wine; tests may set it. */
+  platform: NodeJS.Platform = process.platform;
+
   constructor() {
     super();
     this.setDebuggerLinesStartAt1(true);
@@ -120,11 +123,13 @@ export class WinsockDebugSession extends LoggingDebugSession {
       return this.fail(response, msg(this.lang, 'compileFailed', path.basename(program), path.basename(e.compiler), e.output));
     }
     const winePath = args.winePath || 'wine';
-    const gdbPath = args.miDebuggerPath || 'x86_64-w64-mingw32-gdb';
+    const gdbPath = args.miDebuggerPath || (this.platform === 'win32' ? 'gdb.exe' : 'x86_64-w64-mingw32-gdb');
     const debuggee = new Debuggee();
     this.debuggee = debuggee;
     try {
-      const prefix = await acquirePrefix(path.join(storage, 'wine'), winePath, (t) => this.console(msg(this.lang, 'prefix', t)));
+      // On Windows gdb runs the program natively; elsewhere under Wine, in the adapter's own prefix.
+      const native = this.platform === 'win32';
+      const prefix = native ? undefined : await acquirePrefix(path.join(storage, 'wine'), winePath, (t) => this.console(msg(this.lang, 'prefix', t)));
       const env: Record<string, string> = { ...(args.env ?? {}) };
       const progArgs = [...(args.args ?? [])];
       if (args.peer) {
@@ -139,7 +144,7 @@ export class WinsockDebugSession extends LoggingDebugSession {
       await debuggee.start({
         exe, args: progArgs, cwd, env, gdbPath, winePath,
         gdbserverPath: args.gdbserverPath || '/usr/share/win64/gdbserver.exe',
-        prefix,
+        ...(prefix ? { prefix } : { native: true }),
         tracerScript,
         workDir: storage,
         traceWinsock: args.traceWinsock !== false,
