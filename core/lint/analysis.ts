@@ -16,6 +16,7 @@ import type { LintOptions, QuickFix, RuleId, Severity, TextEdit } from './types'
 import { constantValue, describeError, hasRole, needsStartup, paramIndex, paramsOfType, predictedError, refusesDatagram, winsockFunction } from './facts';
 import { ruleMeta } from './rules';
 import { LineIndex } from './text';
+import { Budget, BudgetExceeded, MAX_NESTING } from '../parse/budget';
 import type { SocketState } from '../model/types';
 import { closeMacros, expandObjects, noreturnMacros, readMacros, type FileMacros } from './file-macros';
 import { allFunctionDefinitions, declaredNoreturn, summarizeFunctions } from './function-summaries';
@@ -134,17 +135,17 @@ function stripParens(n: Node): Node {
 }
 
 /** A socket expression normalized to a key (`this->m_sock` → `m_sock`), or null if not trackable. */
-export function keyOf(n: Node | null, src: string): string | null {
-  if (!n) return null;
+export function keyOf(n: Node | null, src: string, depth = 0): string | null {
+  if (!n || depth > 64) return null;
   switch (n.type) {
     case 'identifier':
       return src.slice(n.startIndex, n.endIndex);
     case 'parenthesized_expression': {
       const c = n.namedChild(0);
-      return c ? keyOf(c, src) : null;
+      return c ? keyOf(c, src, depth + 1) : null;
     }
     case 'cast_expression':
-      return keyOf(n.childForFieldName('value'), src);
+      return keyOf(n.childForFieldName('value'), src, depth + 1);
     case 'qualified_identifier': {
       const t = src.slice(n.startIndex, n.endIndex).replace(/\s+/g, '');
       return t.startsWith('::') ? t.slice(2) : t;
@@ -155,7 +156,7 @@ export function keyOf(n: Node | null, src: string): string | null {
       if (!arg || !field) return null;
       const f = src.slice(field.startIndex, field.endIndex);
       if (arg.type === 'this') return f;
-      const base = keyOf(arg, src);
+      const base = keyOf(arg, src, depth + 1);
       if (!base) return null;
       const op = src.slice(arg.endIndex, field.startIndex).includes('->') ? '->' : '.';
       return base + op + f;
@@ -164,7 +165,7 @@ export function keyOf(n: Node | null, src: string): string | null {
       const arg = n.childForFieldName('argument');
       const op = src.slice(n.startIndex, arg?.startIndex ?? n.startIndex).trim();
       if (op !== '*') return null;
-      const base = keyOf(arg, src);
+      const base = keyOf(arg, src, depth + 1);
       return base ? '*' + base : null;
     }
     default:
@@ -338,7 +339,12 @@ interface CachedFunction {
 let generation = 0;
 const CACHE_LIMIT = 20000;
 
-export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache?: AnalysisCache): RawFinding[] {
+/**
+ * The findings of every function of `tree`. A function that runs past `budget` (too deep, or the
+ * file's time is up) is given up: its findings are left out and the reason is added to `givenUp`;
+ * the other functions are still analysed (after the deadline, none more are).
+ */
+export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache?: AnalysisCache, budget: Budget = new Budget(), givenUp: BudgetExceeded[] = []): RawFinding[] {
   const gen = ++generation;
   const lines = new LineIndex(src);
   // Close functions: the configured ones, the file's macros that expand to one, and the file's
@@ -373,13 +379,23 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache
   const keys: string[] = [];
   const entries: CachedFunction[] = [];
   const next: AnalysisCache = new Map();
-  for (const f of fns) {
+  for (let i = 0; i < fns.length; i++) {
+    const f = fns[i]!;
     const p = lines.pos(f.startIndex);
     const key = `${p.line}:${p.column}:${closeKey}:${src.slice(f.startIndex, f.endIndex)}`;
     // Same text at the same line and column: offsets may have shifted (an edit further up that
     // kept the line count); everything cached is rebased by that shift.
     let entry = cache?.get(key) ?? next.get(key);
-    if (!entry) entry = { gen, start: f.startIndex, pre: prepass(f, ctx) };
+    if (!entry) {
+      try {
+        entry = { gen, start: f.startIndex, pre: prepass(f, ctx, budget) };
+      } catch (err) {
+        if (!(err instanceof BudgetExceeded)) throw err;
+        givenUp.push(new BudgetExceeded(err.stage, err.what, { start: f.startIndex, end: f.endIndex }));
+        fns.splice(i--, 1);
+        continue;
+      }
+    }
     entry.gen = gen;
     applyPrepass(ctx, entry.pre, f.startIndex - entry.start);
     keys.push(key);
@@ -400,8 +416,15 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache
     }
     ctx.findings = new Map();
     const lambdas: Node[] = [];
-    new FunctionWalk(ctx, f, lambdas).run();
-    for (let j = 0; j < lambdas.length; j++) new FunctionWalk(ctx, lambdas[j]!, lambdas).run();
+    try {
+      if (budget.expired()) throw budget.timeUp('analysis');
+      new FunctionWalk(ctx, f, lambdas, budget).run();
+      for (let j = 0; j < lambdas.length; j++) new FunctionWalk(ctx, lambdas[j]!, lambdas, budget).run();
+    } catch (err) {
+      if (!(err instanceof BudgetExceeded)) throw err;
+      givenUp.push(err.at ? err : new BudgetExceeded(err.stage, err.what, { start: f.startIndex, end: f.endIndex }));
+      return;
+    }
     const found = [...ctx.findings.values()];
     out.push(...found);
     // APC routines point at a registration elsewhere in the file: never reuse their findings.
@@ -568,35 +591,53 @@ function socketKindFromArgs(e: FunctionEntry, a: Node[], src: string): Kind {
 class ParentFinder {
   private cursor: TreeCursor | null = null;
   private readonly cache = new Map<number, Node | null>();
-  constructor(private readonly root: Node) {}
+  /**
+   * `hint` gives nodes known to be ancestors of the nodes asked about (the walk's stack): the
+   * search starts at the deepest one that contains the node, not at the function's root, which
+   * made deep nesting and long case lists quadratic.
+   */
+  constructor(
+    private readonly root: Node,
+    private readonly hint?: readonly Node[],
+  ) {}
 
   parentOf(n: Node): Node | null {
     const hit = this.cache.get(n.id);
     if (hit !== undefined) return hit;
     if (n.id === this.root.id) return null;
+    let result: Node | null | undefined;
+    if (this.hint) {
+      for (let i = this.hint.length - 1; i >= 0 && result === undefined; i--) {
+        const h = this.hint[i]!;
+        if (h.id !== n.id && h.startIndex <= n.startIndex && h.endIndex >= n.endIndex && (h.startIndex < n.startIndex || h.endIndex > n.endIndex)) result = this.search(h, n);
+      }
+    }
+    if (result === undefined) result = this.search(this.root, n);
+    if (result === undefined) result = n.parent; // fall back to the slow path if the search got lost
+    this.cache.set(n.id, result);
+    return result;
+  }
+
+  /** Searches down from `from` for `n`; records the parents on the way. Undefined: not found. */
+  private search(from: Node, n: Node): Node | null | undefined {
     const c = (this.cursor ??= this.root.walk());
-    c.reset(this.root);
+    c.reset(from);
     let parent: Node | null = null;
-    let found = false;
     for (let guard = 0; guard < 4096; guard++) {
       const cur = c.currentNode;
-      if (cur.id === n.id) {
-        found = true;
-        break;
-      }
-      if (!c.gotoFirstChildForIndex(n.startIndex)) break;
+      if (cur.id === n.id) return parent ?? (from.id === this.root.id ? null : undefined);
+      if (parent) this.cache.set(cur.id, parent);
+      if (!c.gotoFirstChildForIndex(n.startIndex)) return undefined;
       // Several children may start at the same offset: take the one that contains n.
       let child = c.currentNode;
       while (child.endIndex < n.endIndex || child.startIndex > n.startIndex || (child.id !== n.id && child.endIndex === n.endIndex && child.startIndex === n.startIndex && !contains(child, n))) {
         if (child.startIndex > n.startIndex || !c.gotoNextSibling()) break;
         child = c.currentNode;
       }
-      if (child.startIndex > n.startIndex || child.endIndex < n.endIndex) break;
+      if (child.startIndex > n.startIndex || child.endIndex < n.endIndex) return undefined;
       parent = cur;
     }
-    const result = found ? parent : n.parent; // fall back to the slow path if the search got lost
-    this.cache.set(n.id, result);
-    return result;
+    return undefined;
   }
 
   dispose(): void {
@@ -641,7 +682,7 @@ interface PrepassResult {
 }
 
 /** What a function tells about the file: sockets it changes, socket kinds, APC registrations. */
-function prepass(fn: Node, ctx: FileContext): PrepassResult {
+function prepass(fn: Node, ctx: FileContext, budget: Budget): PrepassResult {
   const src = ctx.src;
   const name = functionName(fn, src);
   const touched = new Set<string>();
@@ -653,6 +694,7 @@ function prepass(fn: Node, ctx: FileContext): PrepassResult {
   try {
     for (const call of fn.descendantsOfType('call_expression')) {
       if (!call) continue;
+      budget.tick('analysis');
       const c = calleeOf(call, src);
       if (!c) continue;
       const a = args(call);
@@ -730,12 +772,12 @@ function registration(ctx: FileContext, call: Node): Registration {
   return { startIndex: call.startIndex, endIndex: call.endIndex, callee: calleeOf(call, ctx.src)?.name ?? 'a registration', line: line1(call, ctx.lines) };
 }
 
-function noteApc(ctx: FileContext, arg: Node | undefined, call: Node): void {
-  if (!arg) return;
+function noteApc(ctx: FileContext, arg: Node | undefined, call: Node, depth = 0): void {
+  if (!arg || depth > 64) return;
   let n = stripParens(arg);
   if (n.type === 'conditional_expression') {
-    noteApc(ctx, n.childForFieldName('consequence') ?? undefined, call);
-    noteApc(ctx, n.childForFieldName('alternative') ?? undefined, call);
+    noteApc(ctx, n.childForFieldName('consequence') ?? undefined, call, depth + 1);
+    noteApc(ctx, n.childForFieldName('alternative') ?? undefined, call, depth + 1);
     return;
   }
   while (n.type === 'cast_expression') n = n.childForFieldName('value') ?? n;
@@ -787,13 +829,19 @@ class FunctionWalk {
   private readonly pf: ParentFinder;
   private readonly lingerCandidates: { key: string; set: Node; disc: Node; opt: string; label: string }[] = [];
 
+  /** The statements and expressions being walked, outermost first (ancestors for the parent search). */
+  private readonly stack: Node[] = [];
+  /** How deep the walk's recursion is. */
+  private depth = 0;
+
   constructor(
     private readonly ctx: FileContext,
     private readonly fn: Node,
     private readonly lambdas: Node[],
+    private readonly budget: Budget = new Budget(),
   ) {
     this.src = ctx.src;
-    this.pf = new ParentFinder(fn);
+    this.pf = new ParentFinder(fn, this.stack);
     this.body = fn.childForFieldName('body');
     this.fnText = this.body ? this.src.slice(this.body.startIndex, this.body.endIndex) : '';
     const name = fn.type === 'function_definition' ? functionName(fn, this.src) : '';
@@ -884,7 +932,43 @@ class FunctionWalk {
 
   // ---- statements --------------------------------------------------------------------------
 
+  /** Every step of the walk goes through here: the nesting limit and the file's clock. */
+  private enter(n: Node): void {
+    this.budget.tick('analysis');
+    if (this.depth >= MAX_NESTING) {
+      const name = this.fn.type === 'function_definition' ? functionName(this.fn, this.src) : '';
+      const where = name ? ` in ${name}` : '';
+      const whereRu = name ? ` в ${name}` : '';
+      throw new BudgetExceeded('analysis', { en: `nesting deeper than ${MAX_NESTING} levels${where}`, ru: `вложенность глубже ${MAX_NESTING} уровней${whereRu}` }, { start: this.fn.startIndex, end: this.fn.endIndex });
+    }
+    this.stack.push(n);
+    this.depth++;
+  }
+
+  private leave(): void {
+    this.stack.pop();
+    this.depth--;
+  }
+
   private stmt(n: Node, s: State): State {
+    this.enter(n);
+    try {
+      return this.statement(n, s);
+    } finally {
+      this.leave();
+    }
+  }
+
+  private expr(n: Node, s: State): State {
+    this.enter(n);
+    try {
+      return this.expression(n, s);
+    } finally {
+      this.leave();
+    }
+  }
+
+  private statement(n: Node, s: State): State {
     if (!s) {
       // Unreachable code still matters if a label inside it is a goto target.
       if (n.type === 'labeled_statement' || n.type === 'compound_statement' || n.type === 'case_statement') {
@@ -909,18 +993,37 @@ class FunctionWalk {
       case 'declaration':
         return this.declaration(n, s);
       case 'if_statement': {
-        const cond = n.childForFieldName('condition');
-        const [t, f] = cond ? this.branch(cond, s) : [s, s];
-        const c = cond ? condKey(textOf(cond, this.src)) : null;
-        const cons = n.childForFieldName('consequence');
-        let alt = n.childForFieldName('alternative');
-        if (alt?.type === 'else_clause') alt = alt.namedChild(0);
-        if (c) this.guards.push({ base: c.base, value: c.positive });
-        const st = cons ? this.stmt(cons, t) : t;
-        if (c) this.guards[this.guards.length - 1] = { base: c.base, value: !c.positive };
-        const sf = alt ? this.stmt(alt, f) : f;
-        if (c) this.guards.pop();
-        return this.join(st, sf);
+        // An else-if chain is walked as a loop (chains of thousands of arms nest that deep).
+        const ends: State[] = [];
+        const pushed = this.guards.length;
+        const stacked = this.stack.length;
+        let arm: Node | null = n;
+        let cur: State = s;
+        while (arm) {
+          this.budget.tick('analysis');
+          const cond = arm.childForFieldName('condition');
+          const [t, f] = cond ? this.branch(cond, cur) : [cur, cur];
+          const c = cond ? condKey(textOf(cond, this.src)) : null;
+          const cons = arm.childForFieldName('consequence');
+          let alt = arm.childForFieldName('alternative');
+          if (alt?.type === 'else_clause') alt = alt.namedChild(0);
+          if (c) this.guards.push({ base: c.base, value: c.positive });
+          ends.push(cons ? this.stmt(cons, t) : t);
+          if (c) this.guards[this.guards.length - 1] = { base: c.base, value: !c.positive };
+          if (alt?.type === 'if_statement' && f) {
+            arm = alt;
+            cur = f;
+            this.stack.push(arm); // an ancestor of what follows (for the parent search), not a level of recursion
+          } else if (alt?.type === 'if_statement') {
+            arm = null; // unreachable arms: as a nested if with no state, nothing to walk
+          } else {
+            ends.push(alt ? this.stmt(alt, f) : f);
+            arm = null;
+          }
+        }
+        this.guards.length = pushed;
+        this.stack.length = stacked;
+        return this.joinAll(ends);
       }
       case 'while_statement':
         return this.loop(n.childForFieldName('condition'), n.childForFieldName('body'), null, s, false);
@@ -983,7 +1086,8 @@ class FunctionWalk {
         const label = n.childForFieldName('label');
         const name = label ? textOf(label, this.src) : '';
         const cur = this.join(s, this.gotoStates.get(name) ?? null);
-        const inner = n.namedChildren.find((c) => c !== null && c.type !== 'statement_identifier') ?? null;
+        // `cleanup: /* free */ closesocket(s);`: the comment is not the labelled statement.
+        const inner = n.namedChildren.find((c) => c !== null && c.type !== 'statement_identifier' && c.type !== 'comment') ?? null;
         return inner ? this.stmt(inner, cur) : cur;
       }
       case 'try_statement': {
@@ -1180,11 +1284,24 @@ class FunctionWalk {
 
   /** The state on the path where `cond` has the truth value `value`. */
   private assumeNode(cond: Node, s: State, value: boolean): State {
+    this.enter(cond);
+    try {
+      return this.assumeInner(cond, s, value);
+    } finally {
+      this.leave();
+    }
+  }
+
+  private assumeInner(cond: Node, s: State, value: boolean): State {
     if (!s) return null;
-    const n = stripParens(cond);
-    if (n.type === 'unary_expression' && textOf(n, this.src).trimStart().startsWith('!')) {
+    let n = stripParens(cond);
+    // `!!!…x`: a loop, not one call per `!` (chains can be thousands long).
+    while (n.type === 'unary_expression' && this.src.charCodeAt(n.startIndex) === 33 /* ! */) {
       const arg = n.childForFieldName('argument');
-      if (arg) return this.assumeNode(arg, s, !value);
+      if (!arg) break;
+      this.budget.tick('analysis');
+      n = stripParens(arg);
+      value = !value;
     }
     if (n.type === 'binary_expression') {
       const op = n.childForFieldName('operator');
@@ -1331,7 +1448,7 @@ class FunctionWalk {
 
   // ---- expressions -------------------------------------------------------------------------
 
-  private expr(n: Node, s: State): State {
+  private expression(n: Node, s: State): State {
     if (!s) return null;
     if (this.canSkip(n, s)) return s;
     switch (n.type) {
@@ -1385,6 +1502,22 @@ class FunctionWalk {
         let cur: State = s;
         for (const k of s.keys()) if (k !== WSA && new RegExp(`\\b${escapeRe(rootOf(k))}\\b`).test(t)) cur = cur ? this.escape(cur, k) : cur;
         return cur;
+      }
+      case 'unary_expression':
+      case 'parenthesized_expression': {
+        // `!!!…(((x)))`: the operators change nothing tracked; walk what is inside, in a loop.
+        const base = this.stack.length;
+        let inner: Node | null = n.type === 'unary_expression' ? n.childForFieldName('argument') : n.namedChild(0);
+        while (inner && (inner.type === 'unary_expression' || inner.type === 'parenthesized_expression')) {
+          this.budget.tick('analysis');
+          this.stack.push(inner); // ancestors for the parent search, not levels of recursion
+          inner = inner.type === 'unary_expression' ? inner.childForFieldName('argument') : inner.namedChild(0);
+        }
+        try {
+          return inner ? this.expr(inner, s) : s;
+        } finally {
+          this.stack.length = base;
+        }
       }
       case 'identifier':
       case 'number_literal':

@@ -5,16 +5,24 @@ import { lookupFunction, lookupSymbol } from '../model/registry';
 import { argsByPosition, predictCall } from '../model/stateMachine';
 import type { FunctionEntry, FunctionRole, SocketState } from '../model/types';
 
-const entryCache = new Map<string, FunctionEntry | null>();
+const entryCache = new Map<string, FunctionEntry>();
 
-/** The model's entry for a function name, cached (the model is immutable). */
+/**
+ * The model's entry for a function name. Only names the model knows are cached (a bounded set);
+ * unknown callees, which a large code base has without end, are not kept.
+ */
 export function winsockFunction(name: string): FunctionEntry | undefined {
   let e = entryCache.get(name);
   if (e === undefined) {
-    e = lookupFunction(name) ?? null;
-    entryCache.set(name, e);
+    e = lookupFunction(name);
+    if (e) entryCache.set(name, e);
   }
-  return e ?? undefined;
+  return e;
+}
+
+/** How many names the lookup cache holds (for the test that it stays bounded). */
+export function cachedFunctionNames(): number {
+  return entryCache.size;
 }
 
 export function hasRole(e: FunctionEntry, role: FunctionRole): boolean {

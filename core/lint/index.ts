@@ -1,14 +1,15 @@
 // The lint core's entry: text in, findings out. No Node built-ins, no vscode: the .wasm files come
 // through an injected loader.
 import type { Tree } from 'web-tree-sitter';
-import { CParser, chooseGrammar, type WasmFile } from '../parse/parser';
+import { CParser, ParserFailure, chooseGrammar, isWasmTrap, type WasmFile } from '../parse/parser';
+import { Budget, BudgetExceeded, FILE_BUDGET_MS } from '../parse/budget';
 import { preprocess } from '../parse/preprocessor';
 import { analyzeTree, type AnalysisCache, type RawFinding } from './analysis';
 import { RULES, isRuleId, ruleMeta, type RuleMeta } from './rules';
 import { parseErrorNotices } from './parse-errors';
 import { isNonWindowsSource } from './platform';
 import { LineIndex } from './text';
-import { DEFAULT_CLOSE_FUNCTIONS, DEFAULT_DEFINES, type Finding, type LintOptions, type LintReport, type QuickFix, type RuleId } from './types';
+import { DEFAULT_CLOSE_FUNCTIONS, DEFAULT_DEFINES, type Finding, type LintNotice, type LintOptions, type LintReport, type QuickFix, type RuleId } from './types';
 
 export { RULES, ruleMeta, isRuleId };
 export type { RuleMeta };
@@ -25,6 +26,12 @@ export interface Linter {
   checkTree(tree: Tree, text: string, options: LintOptions): LintReport;
   /** The text the parser should see for `text`: inactive preprocessor branches blanked, offsets kept. */
   prepare(text: string, options: LintOptions): string;
+  /**
+   * Resolves when the parser can take the next file: at once normally; after a WebAssembly trap
+   * (reported on the file that caused it as a 'parser-failure' notice) once a new runtime and
+   * parser are made. Await it before each file.
+   */
+  ready(): Promise<void>;
   dispose(): void;
 }
 
@@ -55,19 +62,39 @@ export async function createLinter(source: ((file: string) => Promise<Uint8Array
       return linter.checkTree(tree, text, options).findings;
     },
     checkText(text, fileName, options) {
+      const budget = new Budget(options.budgetMs ?? FILE_BUDGET_MS);
       const grammar = chooseGrammar(fileName, text, options.language);
       const prepared = preprocess(text, options.defines).text;
-      const tree = parser.parse(prepared, grammar);
+      let tree;
       try {
-        return { findings: finish(analyzeTree(tree, prepared, options), text, options), notices: parseErrorNotices(tree, prepared) };
+        tree = parser.parse(prepared, grammar, undefined, budget);
+      } catch (err) {
+        if (err instanceof BudgetExceeded) return { findings: [], notices: [tooLarge([err], text)] };
+        if (err instanceof ParserFailure) return { findings: [], notices: [parserFailure(err)] };
+        throw err;
+      }
+      try {
+        return analyse(tree, text, prepared, options, budget);
+      } catch (err) {
+        if (isWasmTrap(err)) return { findings: [], notices: [parserFailure(parser.failed(err))] };
+        throw err;
       } finally {
-        tree.delete();
+        parser.release(tree);
       }
     },
     checkTree(tree, text, options) {
       // The tree was parsed from the prepared text; analyse that text (same offsets).
+      const budget = new Budget(options.budgetMs ?? FILE_BUDGET_MS);
       const prepared = preprocess(text, options.defines).text;
-      return { findings: finish(analyzeTree(tree, prepared, options, cache), text, options), notices: parseErrorNotices(tree, prepared) };
+      try {
+        return analyse(tree, text, prepared, options, budget, cache);
+      } catch (err) {
+        if (isWasmTrap(err)) return { findings: [], notices: [parserFailure(parser.failed(err))] };
+        throw err;
+      }
+    },
+    ready() {
+      return parser.ready();
     },
     prepare(text, options) {
       return preprocess(text, options.defines).text;
@@ -78,6 +105,41 @@ export async function createLinter(source: ((file: string) => Promise<Uint8Array
     },
   };
   return linter;
+}
+
+function analyse(tree: Tree, text: string, prepared: string, options: LintOptions, budget: Budget, cache?: AnalysisCache): LintReport {
+  const givenUp: BudgetExceeded[] = [];
+  const raw = analyzeTree(tree, prepared, options, cache, budget, givenUp);
+  const notices = parseErrorNotices(tree, prepared);
+  if (givenUp.length > 0) notices.push(tooLarge(givenUp, text));
+  return { findings: finish(raw, text, options), notices };
+}
+
+/** One notice for all the parts of a file given up over its budget (the first one is named). */
+function tooLarge(parts: readonly BudgetExceeded[], text: string): LintNotice {
+  const first = parts[0]!;
+  const more = parts.length - 1;
+  const en = more > 0 ? ` (and ${more} more function(s))` : '';
+  const ru = more > 0 ? ` (и ещё функций: ${more})` : '';
+  const lines = new LineIndex(text);
+  return {
+    kind: 'too-large',
+    message: {
+      en: `too large or too deep to analyse: ${first.what.en}${en}; findings there may be missing`,
+      ru: `слишком большой или слишком глубоко вложенный код для анализа: ${first.what.ru}${ru}; часть находок там может отсутствовать`,
+    },
+    ...(first.at ? { span: lines.span(first.at.start, Math.min(first.at.start, first.at.end)) } : {}),
+  };
+}
+
+function parserFailure(err: ParserFailure): LintNotice {
+  return {
+    kind: 'parser-failure',
+    message: {
+      en: `the C/C++ parser failed on this file (WebAssembly: ${err.reason}); no findings for it; the parser was made anew, so the other files are checked as usual`,
+      ru: `разборщик C/C++ дал сбой на этом файле (WebAssembly: ${err.reason}); находок для него нет; разборщик создан заново, остальные файлы проверяются как обычно`,
+    },
+  };
 }
 
 /** Suppressions, severity overrides, offsets → positions, and the "disable for this line" fix. */
@@ -115,8 +177,8 @@ function finish(raw: readonly RawFinding[], text: string, options: LintOptions):
 function disableLineFix(rule: RuleId, line: number, text: string, lines: LineIndex): QuickFix {
   const title = { en: `Disable ${rule} for this line`, ru: `Отключить ${rule} для этой строки` };
   const ls = lines.lineStart(line);
-  const nl = text.indexOf('\n', ls);
-  const content = text.slice(ls, nl < 0 ? text.length : nl).replace(/\r$/, '');
+  const next = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
+  const content = text.slice(ls, next).replace(/(?:\r\n|\r|\n)$/, '');
   const lastOpen = content.lastIndexOf('/*');
   const trailingOk = !/\\\s*$/.test(content) && (lastOpen < 0 || content.indexOf('*/', lastOpen) >= 0);
   if (trailingOk) {
@@ -144,7 +206,7 @@ export function suppressions(text: string, lines: LineIndex): Suppressions {
   const regions: { rule: string; from: number; to: number }[] = [];
   if (text.indexOf('winsock-lens-') === -1) return { isSuppressed: () => false };
   const open = new Map<string, number>();
-  const re = /winsock-lens-(disable-next-line|disable-line|disable|enable)\b([^\n*]*)/g;
+  const re = /winsock-lens-(disable-next-line|disable-line|disable|enable)\b([^\r\n*]*)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const kind = m[1]!;
     const names = (m[2] ?? '')

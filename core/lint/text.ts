@@ -4,7 +4,15 @@ import type { Pos, Span } from './types';
 export class LineIndex {
   private readonly starts: number[] = [0];
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    // Lines end at LF, CRLF or a lone CR, as a compiler counts them.
+    if (text.indexOf('\r') === -1) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
   }
   pos(offset: number): Pos {
     let lo = 0;
@@ -19,6 +27,9 @@ export class LineIndex {
   span(start: number, end: number): Span {
     return { start: this.pos(start), end: this.pos(end) };
   }
+  get lineCount(): number {
+    return this.starts.length;
+  }
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
   }
@@ -31,6 +42,7 @@ export class LineIndex {
   }
   /** The line break the text uses. */
   get eol(): string {
-    return this.text.includes('\r\n') ? '\r\n' : '\n';
+    if (this.text.includes('\r\n')) return '\r\n';
+    return this.text.includes('\n') || !this.text.includes('\r') ? '\n' : '\r';
   }
 }

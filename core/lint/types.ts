@@ -59,6 +59,8 @@ export interface LintOptions {
   readonly closeFunctions: readonly string[];
   /** Per-rule severity overrides; absent rules keep their default. */
   readonly rules: Readonly<Partial<Record<RuleId, SeveritySetting>>>;
+  /** Milliseconds one file may take (preprocess, parse and analysis together); default 1500. */
+  readonly budgetMs?: number;
 }
 
 /**

@@ -2,6 +2,7 @@
 // files read through an injected loader (no Node built-ins, no DOM), so the same code serves the
 // desktop extension, VS Code for the Web, the CLI and the unit tests.
 import { Edit, Language, Parser, type Point, type Tree } from 'web-tree-sitter';
+import type { Budget } from './budget';
 
 export type { Tree, Node, Point } from 'web-tree-sitter';
 
@@ -20,8 +21,15 @@ export interface TextChange {
 }
 
 let runtimeReady: Promise<void> | undefined;
+/** Bumped whenever the runtime is thrown away after a trap: parsers of an older generation are stale. */
+let runtimeGeneration = 0;
+/**
+ * Objects of a runtime that was thrown away. They are kept referenced, never deleted: their
+ * finalizers would call into the new runtime with addresses of the old one.
+ */
+const retired: unknown[] = [];
 
-/** web-tree-sitter's runtime is process-wide and can be initialised once only. */
+/** web-tree-sitter's runtime is process-wide; it is made once, and again after a trap. */
 function initRuntime(load: WasmLoader): Promise<void> {
   runtimeReady ??= (async () => {
     const wasmBinary = await load('web-tree-sitter.wasm');
@@ -35,44 +43,152 @@ function initRuntime(load: WasmLoader): Promise<void> {
   return runtimeReady;
 }
 
+/** After a trap the runtime's memory cannot be trusted: the next parser gets a new one. */
+function retireRuntime(): void {
+  runtimeReady = undefined;
+  runtimeGeneration++;
+}
+
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** A WebAssembly trap (out-of-bounds access, unreachable, stack overflow inside the runtime). */
+export function isWasmTrap(err: unknown): boolean {
+  const RuntimeError = (globalThis as { WebAssembly?: { RuntimeError?: new () => Error } }).WebAssembly?.RuntimeError;
+  return !!RuntimeError && err instanceof RuntimeError;
+}
+
+/**
+ * The parser trapped (WebAssembly) on a text, or was made by a runtime since thrown away. The
+ * parser renews itself on {@link CParser.ready}; the text that trapped gets this message.
+ */
+export class ParserFailure extends Error {
+  constructor(readonly reason: string) {
+    super(`the C/C++ parser failed on this file (WebAssembly: ${reason}); it was restarted, so other files are not affected`);
+    this.name = 'ParserFailure';
+  }
+}
+
 /** Parses C and C++ text into tree-sitter trees. Create with {@link CParser.create}. */
 export class CParser {
-  private readonly parser: Parser;
+  private parser: Parser;
+  private languages: Readonly<Record<Grammar, Language>>;
+  private generation: number;
+  /** Trees made by the current runtime; a tree not in it belongs to a retired runtime. */
+  private trees = new WeakSet<Tree>();
+  private renewing: Promise<void> | undefined;
+  private broken = false;
   private disposed = false;
 
-  private constructor(private readonly languages: Readonly<Record<Grammar, Language>>) {
+  private constructor(
+    private readonly load: WasmLoader,
+    languages: Readonly<Record<Grammar, Language>>,
+  ) {
+    this.languages = languages;
     this.parser = new Parser();
+    this.generation = runtimeGeneration;
   }
 
   /** Loads the runtime and both grammars through `load`. */
   static async create(load: WasmLoader): Promise<CParser> {
+    const gen = runtimeGeneration;
     await initRuntime(load);
-    const [c, cpp] = await Promise.all([loadGrammar(load, 'tree-sitter-c.wasm'), loadGrammar(load, 'tree-sitter-cpp.wasm')]);
-    return new CParser({ c, cpp });
+    const languages = await loadGrammars(load);
+    if (gen !== runtimeGeneration) return CParser.create(load); // the runtime was renewed meanwhile
+    return new CParser(load, languages);
+  }
+
+  /** False after a trap (here or in another parser of the process) until {@link ready} renews it. */
+  get healthy(): boolean {
+    return !this.disposed && !this.broken && this.generation === runtimeGeneration;
+  }
+
+  /** Resolves when the parser can parse: at once when healthy, after a new runtime otherwise. */
+  ready(): Promise<void> {
+    if (this.healthy) return Promise.resolve();
+    if (this.disposed) return Promise.reject(new Error('Winsock Lens: the C/C++ parser was used after it was disposed'));
+    this.renewing ??= (async () => {
+      retired.push(this.parser, this.languages);
+      if (this.broken && this.generation === runtimeGeneration) retireRuntime();
+      for (;;) {
+        const gen = runtimeGeneration;
+        await initRuntime(this.load);
+        const languages = await loadGrammars(this.load);
+        if (gen !== runtimeGeneration) continue;
+        this.languages = languages;
+        this.parser = new Parser();
+        this.generation = gen;
+        this.trees = new WeakSet();
+        this.broken = false;
+        return;
+      }
+    })().finally(() => {
+      this.renewing = undefined;
+    });
+    return this.renewing;
   }
 
   /**
    * Parses `text` with `grammar`. With `old` (a tree of the previous text of the same document,
    * already told of the change by {@link editTree}), unchanged parts are reused. The caller owns
-   * the returned tree and must `.delete()` it; `old` stays the caller's too.
+   * the returned tree and must give it back with {@link release}; `old` stays the caller's too.
+   * With `budget`, a parse that runs past its deadline is given up (BudgetExceeded). A WebAssembly
+   * trap retires the runtime and throws {@link ParserFailure}; so does a parser not yet renewed.
    */
-  parse(text: string, grammar: Grammar, old?: Tree): Tree {
+  parse(text: string, grammar: Grammar, old?: Tree, budget?: Budget): Tree {
     if (this.disposed) throw new Error('Winsock Lens: the C/C++ parser was used after it was disposed');
-    this.parser.setLanguage(this.languages[grammar]);
-    const tree = this.parser.parse(text, old ?? null);
-    if (!tree) throw new Error(`Winsock Lens: tree-sitter gave no tree for a ${text.length}-character ${grammar} text`);
+    if (!this.healthy) throw new ParserFailure('the parser is being restarted after an earlier failure');
+    if (old && !this.trees.has(old)) old = undefined; // a tree of a retired runtime: parse afresh
+    let tree: Tree | null;
+    try {
+      this.parser.setLanguage(this.languages[grammar]);
+      tree = this.parser.parse(text, old ?? null, budget ? { progressCallback: () => budget.expired() } : undefined);
+    } catch (err) {
+      if (!isWasmTrap(err)) throw err;
+      throw this.failed(err);
+    }
+    if (!tree) {
+      if (budget?.expired()) {
+        this.parser.reset(); // otherwise the next parse would resume this one
+        throw budget.timeUp('parse');
+      }
+      throw new Error(`Winsock Lens: tree-sitter gave no tree for a ${text.length}-character ${grammar} text`);
+    }
+    this.trees.add(tree);
     return tree;
+  }
+
+  /**
+   * Marks the parser and the runtime broken after a WebAssembly trap (in the parse, or in a walk
+   * over one of its trees) and gives the error to report. {@link ready} then makes both anew.
+   */
+  failed(trap: unknown): ParserFailure {
+    if (!this.broken && this.generation === runtimeGeneration) retireRuntime();
+    this.broken = true;
+    return trap instanceof ParserFailure ? trap : new ParserFailure(describe(trap));
+  }
+
+  /** Frees a tree this parser made; one of a retired runtime is only dropped. */
+  release(tree: Tree | undefined): void {
+    if (!tree) return;
+    if (this.trees.has(tree) && this.healthy) {
+      this.trees.delete(tree);
+      tree.delete();
+    } else retired.push(tree);
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.parser.delete();
+    if (this.generation === runtimeGeneration && !this.broken) this.parser.delete();
+    else retired.push(this.parser);
   }
+}
+
+async function loadGrammars(load: WasmLoader): Promise<Record<Grammar, Language>> {
+  const [c, cpp] = await Promise.all([loadGrammar(load, 'tree-sitter-c.wasm'), loadGrammar(load, 'tree-sitter-cpp.wasm')]);
+  return { c, cpp };
 }
 
 async function loadGrammar(load: WasmLoader, file: WasmFile): Promise<Language> {
@@ -182,11 +298,43 @@ const CPP_SIGNS: readonly RegExp[] = [
 
 /** True when `text`, outside comments and string literals, contains a construct only C++ has. */
 export function looksLikeCpp(text: string): boolean {
-  const code = text
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/\/\/[^\n]*/g, ' ')
-    .replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
+  const code = codeOnly(text);
   return CPP_SIGNS.some((re) => re.test(code));
+}
+
+/**
+ * The text with comments replaced by a space and string literals by `""`, in one pass (a regex
+ * with a lazy `/*` … `*\/` took quadratic time on many unterminated comments).
+ */
+function codeOnly(text: string): string {
+  const out: string[] = [];
+  const n = text.length;
+  let from = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
+      const close = text.indexOf('*/', i + 2);
+      out.push(text.slice(from, i), ' ');
+      i = from = close === -1 ? n : close + 2;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      const nl = text.indexOf('\n', i + 2);
+      out.push(text.slice(from, i), ' ');
+      i = from = nl === -1 ? n : nl;
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 92) j += 2;
+        else if (d === c || d === 10) break;
+        else j++;
+      }
+      out.push(text.slice(from, i), '""');
+      i = from = Math.min(n, j + 1);
+    } else i++;
+  }
+  out.push(text.slice(from));
+  return out.join('');
 }
 
 /** Rewrites a text before parsing without changing its length (e.g. blanks inactive `#if` branches). */
@@ -206,8 +354,8 @@ export class DocumentParse {
     private readonly transform?: TextTransform,
   ) {}
 
-  /** The tree of `text` read with `grammar`. */
-  update(text: string, grammar: Grammar): Tree {
+  /** The tree of `text` read with `grammar` (a parse over `budget` throws BudgetExceeded). */
+  update(text: string, grammar: Grammar, budget?: Budget): Tree {
     let next = text;
     if (this.transform) {
       next = this.transform(text);
@@ -216,15 +364,24 @@ export class DocumentParse {
       }
     }
     const old = this.tree;
-    if (old && this.grammar === grammar) {
-      const change = diffTexts(this.parsedText, next);
-      if (!change) return old;
-      editTree(old, this.parsedText, next, change);
-      this.tree = this.parser.parse(next, grammar, old);
-    } else {
-      this.tree = this.parser.parse(next, grammar);
+    try {
+      if (old && this.grammar === grammar) {
+        const change = diffTexts(this.parsedText, next);
+        if (!change) return old;
+        editTree(old, this.parsedText, next, change);
+        this.tree = this.parser.parse(next, grammar, old, budget);
+      } else {
+        this.tree = this.parser.parse(next, grammar, undefined, budget);
+      }
+    } catch (err) {
+      // The old tree was already told of the edit (or belongs to a retired runtime): start afresh.
+      this.tree = undefined;
+      this.parsedText = '';
+      this.grammar = undefined;
+      this.parser.release(old);
+      throw err;
     }
-    old?.delete();
+    this.parser.release(old);
     this.parsedText = next;
     this.grammar = grammar;
     return this.tree;
@@ -236,7 +393,7 @@ export class DocumentParse {
   }
 
   dispose(): void {
-    this.tree?.delete();
+    this.parser.release(this.tree);
     this.tree = undefined;
   }
 }

@@ -32,9 +32,13 @@ interface Group {
 type Value = number | null; // null: cannot be evaluated
 
 /** Blanks the inactive branches of `text` for the given defines (NAME → value, '' for a plain define). */
-export function preprocess(text: string, defines: Readonly<Record<string, string>>): PreprocessResult {
+export function preprocess(source: string, defines: Readonly<Record<string, string>>): PreprocessResult {
+  // A lone CR ends a line for the compiler (old Mac files); the parser and the line counts here
+  // know only LF, so it becomes one (same length, offsets kept).
+  const text = blankDanglingComment(source.indexOf('\r') === -1 ? source : source.replace(/\r(?!\n)/g, '\n'));
   if (text.indexOf('#') === -1) return { text, inactive: [], functionMacros: new Set() };
   const macros = new Map<string, string>(Object.entries(defines));
+  const values = new MacroValues(macros);
   const functionMacros = new Set<string>();
   // Ranges to blank, merged when they touch; the output is built once at the end.
   const blanks: number[] = [];
@@ -95,7 +99,7 @@ export function preprocess(text: string, defines: Readonly<Record<string, string
           const parentActive: boolean = active;
           let cond: Value = 0;
           if (parentActive) {
-            if (word === 'if') cond = evaluate(rest, macros);
+            if (word === 'if') cond = evaluate(rest, values);
             else {
               const name = /^[A-Za-z_]\w*/.exec(rest)?.[0] ?? '';
               const isDefined = macros.has(name) || functionMacros.has(name);
@@ -116,7 +120,7 @@ export function preprocess(text: string, defines: Readonly<Record<string, string
             let on = false;
             if (g.parentActive && !g.taken) {
               let cond: Value;
-              if (word === 'elif') cond = evaluate(rest, macros);
+              if (word === 'elif') cond = evaluate(rest, values);
               else {
                 const name = /^[A-Za-z_]\w*/.exec(rest)?.[0] ?? '';
                 cond = (word === 'elifdef') === (macros.has(name) || functionMacros.has(name)) ? 1 : 0;
@@ -153,6 +157,7 @@ export function preprocess(text: string, defines: Readonly<Record<string, string
             if (d?.[1]) {
               if (d[2]) functionMacros.add(d[1]);
               else macros.set(d[1], (d[3] ?? '').trim());
+              values.changed();
             }
           }
           break;
@@ -162,6 +167,7 @@ export function preprocess(text: string, defines: Readonly<Record<string, string
             if (name) {
               macros.delete(name);
               functionMacros.delete(name);
+              values.changed();
             }
           }
           break;
@@ -189,6 +195,48 @@ export function preprocess(text: string, defines: Readonly<Record<string, string
   return { text: parts.join(''), inactive, functionMacros };
 }
 
+/**
+ * A `/*` that is never closed makes the rest of the file a comment (the compiler stops there with
+ * an error). It is blanked, offsets kept: otherwise the parser tries every later `/*` again and
+ * takes minutes on a file of many unterminated comments. One pass over the text.
+ */
+export function blankDanglingComment(text: string): string {
+  let i = text.indexOf('/*');
+  if (i === -1) return text;
+  const n = text.length;
+  // From the start: strings, character literals and line comments hide a `/*`.
+  i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 47 /* / */) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 42 /* * */) {
+        const close = text.indexOf('*/', i + 2);
+        if (close === -1) return text.slice(0, i) + blankOut(text.slice(i));
+        i = close + 2;
+        continue;
+      }
+      if (d === 47) {
+        const nl = text.indexOf('\n', i + 2);
+        if (nl === -1) return text;
+        i = nl + 1;
+        continue;
+      }
+      i++;
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 92) j += 2;
+        else if (d === c || d === 10) break;
+        else j++;
+      }
+      i = j + 1;
+    } else i++;
+  }
+  return text;
+}
+
 function skipSpaces(text: string, from: number, end: number): number {
   let i = from;
   while (i < end) {
@@ -207,15 +255,7 @@ function endsWithBackslash(text: string, from: number, end: number): boolean {
 
 /** Replaces every character but line breaks with a space. */
 function blankOut(s: string): string {
-  const parts: string[] = [];
-  let from = 0;
-  for (let nl = s.indexOf('\n'); nl !== -1; nl = s.indexOf('\n', from)) {
-    const cr = nl > from && s.charCodeAt(nl - 1) === 13;
-    parts.push(' '.repeat(nl - from - (cr ? 1 : 0)) + (cr ? '\r\n' : '\n'));
-    from = nl + 1;
-  }
-  parts.push(' '.repeat(s.length - from).replace(/ $/, s.endsWith('\r') ? '\r' : ' '));
-  return parts.join('');
+  return s.replace(/[^\r\n]/g, ' ');
 }
 
 /** Whether a block comment is still open at `to`, given whether one was open at `from`. */
@@ -302,25 +342,82 @@ function tokenize(s: string): Token[] | null {
   return out;
 }
 
+/** Macro expansions one `#if` may make before it counts as undecidable. */
+export const MAX_EXPANSIONS = 10000;
+
+/**
+ * What evaluating the conditions of one file remembers: the value of each macro (valid until the
+ * next #define or #undef), the macros being expanded (a macro is not expanded inside itself, as in
+ * C: the name is left as an identifier, which a `#if` reads as 0), and a count of expansions.
+ */
+export class MacroValues {
+  private readonly memo = new Map<string, Value>();
+  readonly expanding = new Set<string>();
+  /** Set while an evaluation met a macro that was not expanded inside itself (its value then depends on the context). */
+  metSelf = false;
+  expansions = 0;
+
+  constructor(readonly macros: ReadonlyMap<string, string>) {}
+
+  /** Call after a #define or #undef. */
+  changed(): void {
+    this.memo.clear();
+  }
+
+  value(name: string, body: string): Value {
+    const hit = this.memo.get(name);
+    if (hit !== undefined) return hit;
+    if (this.expanding.has(name)) {
+      this.metSelf = true;
+      return 0;
+    }
+    if (++this.expansions > MAX_EXPANSIONS) throw new Error('too many macro expansions');
+    const outer = this.metSelf;
+    this.metSelf = false;
+    this.expanding.add(name);
+    let v: Value;
+    try {
+      v = evaluateWith(body, this);
+    } finally {
+      this.expanding.delete(name);
+    }
+    // A value that did not depend on which macros were being expanded holds for every use.
+    if (!this.metSelf) this.memo.set(name, v);
+    this.metSelf ||= outer;
+    return v;
+  }
+}
+
 /** Evaluates a `#if` condition; null when it cannot be decided. */
-export function evaluate(expr: string, macros: ReadonlyMap<string, string>, depth = 0): Value {
+export function evaluate(expr: string, macros: ReadonlyMap<string, string> | MacroValues): Value {
+  const values = macros instanceof MacroValues ? macros : new MacroValues(macros);
+  values.expansions = 0;
+  try {
+    return evaluateWith(expr, values);
+  } catch {
+    return null; // over the expansion cap
+  }
+}
+
+function evaluateWith(expr: string, values: MacroValues): Value {
   const tokens = tokenize(expr);
   if (!tokens || tokens.length === 0) return null;
-  const p = new ExprParser(tokens, macros, depth);
+  const p = new ExprParser(tokens, values);
+  let v: Value;
   try {
-    const v = p.conditional();
-    return p.atEnd() ? v : null;
-  } catch {
+    v = p.conditional();
+  } catch (err) {
+    if (err instanceof Error && err.message === 'too many macro expansions') throw err;
     return null;
   }
+  return p.atEnd() ? v : null;
 }
 
 class ExprParser {
   private i = 0;
   constructor(
     private readonly t: Token[],
-    private readonly macros: ReadonlyMap<string, string>,
-    private readonly depth: number,
+    private readonly values: MacroValues,
   ) {}
 
   atEnd(): boolean {
@@ -375,10 +472,18 @@ class ExprParser {
         return v;
       }
       if (tok.op === '!' || tok.op === '~' || tok.op === '-' || tok.op === '+') {
-        this.i++;
-        const v = this.unary();
-        if (v === null) return null;
-        return tok.op === '!' ? (v === 0 ? 1 : 0) : tok.op === '~' ? ~v : tok.op === '-' ? -v : v;
+        // A run of prefix operators, applied innermost first (a loop: runs can be thousands long).
+        const ops: string[] = [];
+        for (let op = this.peekOp(); op === '!' || op === '~' || op === '-' || op === '+'; op = this.peekOp()) {
+          ops.push(op);
+          this.i++;
+        }
+        let v = this.unary();
+        for (let k = ops.length - 1; k >= 0 && v !== null; k--) {
+          const op = ops[k];
+          v = op === '!' ? (v === 0 ? 1 : 0) : op === '~' ? ~v : op === '-' ? -v : v;
+        }
+        return v;
       }
       throw new Error(`unexpected ${tok.op}`);
     }
@@ -394,7 +499,7 @@ class ExprParser {
       if (name?.kind !== 'id') throw new Error('defined without a name');
       this.i++;
       if (paren) this.expect(')');
-      return this.macros.has(name.name) ? 1 : 0;
+      return this.values.macros.has(name.name) ? 1 : 0;
     }
     if (this.peekOp() === '(') {
       // A function-like macro (or __has_include and friends): cannot be evaluated.
@@ -403,11 +508,10 @@ class ExprParser {
     }
     if (tok.name === 'true') return 1;
     if (tok.name === 'false') return 0;
-    const body = this.macros.get(tok.name);
+    const body = this.values.macros.get(tok.name);
     if (body === undefined) return null; // unknown to us: the compiler might know it from a header
     if (body === '') return null; // defined as nothing: used as a value it is an error; undecidable
-    if (this.depth > 16) return null;
-    return evaluate(body, this.macros, this.depth + 1);
+    return this.values.value(tok.name, body);
   }
 
   private skipParens(): void {
