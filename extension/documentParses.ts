@@ -2,7 +2,8 @@
 // incremental: the new text is compared with the last parsed text and the old tree is edited
 // before parsing. The cache entry goes away when the document closes.
 import * as vscode from 'vscode';
-import { CParser, DocumentParse, chooseGrammar, type TextTransform, type Tree, type WasmFile } from '../core/parse/parser';
+import { CParser, DocumentParse, chooseGrammar, isWasmTrap, type TextTransform, type Tree, type WasmFile } from '../core/parse/parser';
+import { Budget } from '../core/parse/budget';
 import * as ui from './uiText';
 
 /** Picks the transform for one document, e.g. from its resource-scoped settings (undefined: none). */
@@ -53,19 +54,34 @@ export class DocumentParses implements vscode.Disposable {
    */
   async withTree<T>(document: vscode.TextDocument, use: (tree: Tree) => T): Promise<T> {
     const parser = await this.loadParser();
+    // After a WebAssembly trap the runtime and parser are made anew before the next parse; the
+    // trees of the old runtime are dropped (DocumentParse re-parses from scratch).
+    await parser.ready();
+    try {
+      return this.useTree(parser, document, use);
+    } catch (err) {
+      if (!isWasmTrap(err)) throw err;
+      throw parser.failed(err);
+    }
+  }
+
+  private useTree<T>(parser: CParser, document: vscode.TextDocument, use: (tree: Tree) => T): T {
     const key = document.uri.toString();
     let entry = this.entries.get(key);
     if (!entry || entry.version !== document.version) {
       const text = document.getText();
       const grammar = chooseGrammar(document.uri.path, text, document.languageId);
+      // Typing is never blocked for long: a parse over the budget gives up (BudgetExceeded).
       if (!entry) {
         const parse = new DocumentParse(parser, this.pickTransform ? this.pickTransform(document) : this.transform);
-        entry = { version: document.version, parse, tree: parse.update(text, grammar) };
+        entry = { version: document.version, parse, tree: parse.update(text, grammar, new Budget()) };
         this.entries.set(key, entry);
       } else {
-        entry.tree = entry.parse.update(text, grammar);
+        entry.tree = entry.parse.update(text, grammar, new Budget());
         entry.version = document.version;
       }
+    } else if (!parser.owns(entry.tree)) {
+      entry.tree = entry.parse.update(document.getText(), chooseGrammar(document.uri.path, document.getText(), document.languageId), new Budget());
     }
     return use(entry.tree);
   }

@@ -5,6 +5,8 @@ const steps = [
   ['type check', 'npm', ['run', 'typecheck']],
   ['build', 'node', ['esbuild.mjs', '--tests']],
   ['unit tests', 'npm', ['run', 'test:unit']],
+  // A short, repeatable fuzz run (fixed seed); `npm run fuzz -- --count 100000` is the long one.
+  ['lint fuzz (1,000 inputs, seed 1)', 'node', ['scripts/fuzz.mjs', '--count', '1000', '--seed', '1', '--max-ms', '4000']],
   // Checks results against Windows and the committed docs/conformance.md against this run (never writes it).
   ['sandbox conformance (posix + ws2_32 under Wine; docs/conformance.md as committed)', 'node', ['scripts/conformance.mjs']],
   ['debug adapter (DebugClient, real gdb under Wine)', 'node', ['scripts/test-debug.mjs', '--no-build']],

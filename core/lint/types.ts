@@ -59,7 +59,7 @@ export interface LintOptions {
   readonly closeFunctions: readonly string[];
   /** Per-rule severity overrides; absent rules keep their default. */
   readonly rules: Readonly<Partial<Record<RuleId, SeveritySetting>>>;
-  /** Milliseconds one file may take (preprocess, parse and analysis together); default 1500. */
+  /** Milliseconds one file may take (preprocess, parse and analysis together); default 1000. */
   readonly budgetMs?: number;
 }
 

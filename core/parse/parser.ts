@@ -169,6 +169,11 @@ export class CParser {
     return trap instanceof ParserFailure ? trap : new ParserFailure(describe(trap));
   }
 
+  /** Whether `tree` was made by this parser's current runtime (only such a tree may be edited or reused). */
+  owns(tree: Tree): boolean {
+    return this.healthy && this.trees.has(tree);
+  }
+
   /** Frees a tree this parser made; one of a retired runtime is only dropped. */
   release(tree: Tree | undefined): void {
     if (!tree) return;
@@ -365,7 +370,8 @@ export class DocumentParse {
     }
     const old = this.tree;
     try {
-      if (old && this.grammar === grammar) {
+      // A tree of a runtime retired after a trap is never touched again: parse afresh.
+      if (old && this.grammar === grammar && this.parser.owns(old)) {
         const change = diffTexts(this.parsedText, next);
         if (!change) return old;
         editTree(old, this.parsedText, next, change);
