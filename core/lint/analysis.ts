@@ -96,6 +96,8 @@ const WSA = '$wsa';
 const FLAGS = '$flags';
 const SHUT: ReadonlySet<St> = new Set<St>(['send-shut', 'receive-shut', 'both-shut', 'disconnected']);
 const MAX_FACTS = 24;
+/** Branch conditions a fact remembers (the innermost); more made every step cost as much as the nesting. */
+const MAX_CONDS = 32;
 const NORETURN = new Set(['exit', '_exit', 'abort', 'ExitProcess', 'ExitThread', 'TerminateProcess', 'longjmp', 'quick_exit', '_Exit', 'FatalAppExitA', 'FatalAppExitW']);
 const HARMLESS = /^(?:atoi|atol|atoll|atof|strtol|strtoul|strtoll|strtoull|strtod|strncmp|strcasecmp|_stricmp|stricmp|memcmp|strchr|strrchr|strstr|strdup|_strdup|strncat|sprintf_s|snprintf_s|strcpy_s|strncpy_s|strcat_s|memcpy_s|vsnprintf|vsprintf|isdigit|isalpha|isspace|toupper|tolower|fopen|fopen_s|fclose|fgets|fread|fwrite|fseek|ftell|time|clock|rand|srand|abs|labs|GetTickCount|GetTickCount64|QueryPerformanceCounter|QueryPerformanceFrequency|GetCurrentThreadId|GetCurrentProcessId|CloseHandle|CreateEventA|CreateEventW|CreateEvent|SetEvent|ResetEvent|WaitForSingleObject|EnterCriticalSection|LeaveCriticalSection|InitializeCriticalSection|DeleteCriticalSection|InterlockedIncrement|InterlockedDecrement|InterlockedExchange|HeapAlloc|HeapFree|GetProcessHeap|lstrlenA|lstrlenW|lstrcpyA|lstrcpyW|wcscpy|wcsncpy|wcscmp|_wtoi|printf|fprintf|sprintf|snprintf|_snprintf|wprintf|fwprintf|_tprintf|puts|fputs|putchar|perror|memset|memcpy|memmove|strlen|strcpy|strncpy|strcmp|strcat|wcslen|ZeroMemory|RtlZeroMemory|CopyMemory|malloc|calloc|realloc|free|Sleep|sizeof|htons|htonl|ntohs|ntohl|inet_addr|inet_pton|inet_ntop|WSAGetLastError|GetLastError|OutputDebugStringA|OutputDebugStringW|OutputDebugString|assert|_ASSERT|_ASSERTE|MessageBoxA|MessageBoxW|MessageBox|std::cout|fflush|getchar)$/;
 const MAIN_NAMES = new Set(['main', 'wmain', '_tmain', 'WinMain', 'wWinMain', '_tWinMain']);
@@ -417,7 +419,7 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache
     ctx.findings = new Map();
     const lambdas: Node[] = [];
     try {
-      if (budget.expired()) throw budget.timeUp('analysis');
+      if (budget.spent()) throw budget.tooMuch('analysis');
       new FunctionWalk(ctx, f, lambdas, budget).run();
       for (let j = 0; j < lambdas.length; j++) new FunctionWalk(ctx, lambdas[j]!, lambdas, budget).run();
     } catch (err) {
@@ -1254,12 +1256,21 @@ class FunctionWalk {
     this.loops.push(l);
     let fall: State = null;
     let hasDefault = false;
-    for (const c of body.namedChildren) {
-      if (!c) continue;
-      if (c.type === 'case_statement') {
-        if (!c.childForFieldName('value')) hasDefault = true;
-        fall = this.caseBody(c, this.join(fall, entry));
-      } else fall = this.stmt(c, fall);
+    const base = this.stack.length;
+    this.stack.push(body); // ancestors for the parent search (a switch of thousands of cases)
+    try {
+      for (const c of body.namedChildren) {
+        if (!c) continue;
+        this.budget.tick('analysis');
+        if (c.type === 'case_statement') {
+          if (!c.childForFieldName('value')) hasDefault = true;
+          this.stack.push(c);
+          fall = this.caseBody(c, this.join(fall, entry));
+          this.stack.length = base + 1;
+        } else fall = this.stmt(c, fall);
+      }
+    } finally {
+      this.stack.length = base;
     }
     this.loops.pop();
     return this.joinAll([fall, ...l.breaks, hasDefault ? null : entry]);
@@ -1424,6 +1435,14 @@ class FunctionWalk {
         }
         ids ??= identifiers(c.base);
         const unsure = f.unsure || (f.conds !== null && ids.some((id) => f.conds!.get(id) === '?'));
+        if (f.conds && f.conds.size >= MAX_CONDS) {
+          // Enough is known on this path; a long else-if chain must not make every fact longer.
+          if (unsure !== f.unsure) {
+            kept.push({ ...f, unsure });
+            changed = true;
+          } else kept.push(f);
+          continue;
+        }
         const conds = new Map(f.conds ?? []);
         conds.set(c.base, want);
         kept.push({ ...f, conds, unsure });
@@ -1825,7 +1844,7 @@ class FunctionWalk {
     const flags = at ? this.blockFlags(at) : null;
     if (this.guards.length === 0 && !flags) return null;
     const m = new Map<string, CondVal>();
-    for (const g of this.guards) m.set(g.base, g.value);
+    for (let i = Math.max(0, this.guards.length - MAX_CONDS); i < this.guards.length; i++) m.set(this.guards[i]!.base, this.guards[i]!.value);
     if (flags) for (const [k, v] of flags) m.set(k, v);
     return m;
   }
@@ -1834,8 +1853,16 @@ class FunctionWalk {
 
   /** Flags given a constant value anywhere in the block around `at` (`m_closing = true; shutdown(…)`). */
   private blockFlags(at: Node): Map<string, CondVal> | null {
+    // Up to the block holding the statement of `at`; a call in the body of an unbraced `if`/loop
+    // has no block of its own (walking on made every call of an else-if chain climb the whole chain).
+    let prev: Node = at;
     let block: Node | null = this.pf.parentOf(at);
-    while (block && block.type !== 'compound_statement') block = this.pf.parentOf(block);
+    while (block && block.type !== 'compound_statement') {
+      this.budget.tick('analysis');
+      if (block.type !== 'expression_statement' && (block.type.endsWith('_statement') || block.type === 'else_clause') && (prev.type.endsWith('statement') || prev.type === 'else_clause')) return null;
+      prev = block;
+      block = this.pf.parentOf(block);
+    }
     if (!block) return null;
     if (this.flagCache.has(block.id)) return this.flagCache.get(block.id)!;
     let m: Map<string, CondVal> | null = null;

@@ -2,7 +2,7 @@
 // through an injected loader.
 import type { Tree } from 'web-tree-sitter';
 import { CParser, ParserFailure, chooseGrammar, isWasmTrap, type WasmFile } from '../parse/parser';
-import { Budget, BudgetExceeded, FILE_BUDGET_MS } from '../parse/budget';
+import { Budget, BudgetExceeded, FILE_BUDGET_MS, MAX_STEPS } from '../parse/budget';
 import { preprocess } from '../parse/preprocessor';
 import { analyzeTree, type AnalysisCache, type RawFinding } from './analysis';
 import { RULES, isRuleId, ruleMeta, type RuleMeta } from './rules';
@@ -62,7 +62,7 @@ export async function createLinter(source: ((file: string) => Promise<Uint8Array
       return linter.checkTree(tree, text, options).findings;
     },
     checkText(text, fileName, options) {
-      const budget = new Budget(options.budgetMs ?? FILE_BUDGET_MS);
+      const budget = new Budget(options.budgetMs ?? FILE_BUDGET_MS, options.budgetSteps ?? MAX_STEPS);
       const grammar = chooseGrammar(fileName, text, options.language);
       const prepared = preprocess(text, options.defines).text;
       let tree;
@@ -84,7 +84,7 @@ export async function createLinter(source: ((file: string) => Promise<Uint8Array
     },
     checkTree(tree, text, options) {
       // The tree was parsed from the prepared text; analyse that text (same offsets).
-      const budget = new Budget(options.budgetMs ?? FILE_BUDGET_MS);
+      const budget = new Budget(options.budgetMs ?? FILE_BUDGET_MS, options.budgetSteps ?? MAX_STEPS);
       const prepared = preprocess(text, options.defines).text;
       try {
         return analyse(tree, text, prepared, options, budget, cache);

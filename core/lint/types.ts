@@ -59,8 +59,9 @@ export interface LintOptions {
   readonly closeFunctions: readonly string[];
   /** Per-rule severity overrides; absent rules keep their default. */
   readonly rules: Readonly<Partial<Record<RuleId, SeveritySetting>>>;
-  /** Milliseconds one file may take (preprocess, parse and analysis together); default 1000. */
+  /** Milliseconds the parse of one file may take (default 1500) and steps its analysis may take (default 400,000; a 3 s clock backstop). */
   readonly budgetMs?: number;
+  readonly budgetSteps?: number;
 }
 
 /**

@@ -2,8 +2,19 @@
 // clock and a limit on how deep a walk may nest. A stage that runs past it throws BudgetExceeded;
 // the lint turns that into one 'too-large' notice for the file and goes on with the next file.
 
-/** Milliseconds one file may take in all stages together (well under the 2 s a file may cost). */
-export const FILE_BUDGET_MS = 1000;
+/** Milliseconds the parse of one file may take (tree-sitter is asked to stop after that). */
+export const FILE_BUDGET_MS = 1500;
+/**
+ * The analysis's clock backstop, for steps that cost more than they should: generous, so that
+ * on a busy machine an ordinary file is never given up (the step count is the real limit).
+ */
+export const ANALYSIS_BACKSTOP_MS = 3000;
+/**
+ * Steps (statements, expressions, conditions, calls visited) the analysis of one file may take:
+ * about a second on a 2-core machine. A count, not a clock, so that findings never depend on how
+ * busy the machine is.
+ */
+export const MAX_STEPS = 400_000;
 /** How deep the statement and expression walks may nest (real code stays far below). */
 export const MAX_NESTING = 400;
 
@@ -24,24 +35,41 @@ export class BudgetExceeded extends Error {
 
 export class Budget {
   private readonly deadline: number;
-  private ticks = 0;
+  private readonly backstop: number;
+  private steps = 0;
 
-  constructor(readonly ms: number = FILE_BUDGET_MS) {
+  constructor(
+    readonly ms: number = FILE_BUDGET_MS,
+    readonly maxSteps: number = MAX_STEPS,
+  ) {
     this.deadline = Date.now() + ms;
+    this.backstop = Date.now() + Math.max(ms, ANALYSIS_BACKSTOP_MS);
   }
 
-  /** Whether the deadline has passed (reads the clock). */
+  /** Whether the parse deadline has passed (reads the clock). */
   expired(): boolean {
     return Date.now() > this.deadline;
   }
 
-  /** Cheap enough for every step of a walk: reads the clock once per 64 calls. */
-  tick(stage: Stage): void {
-    if ((++this.ticks & 63) === 0 && Date.now() > this.deadline) throw this.timeUp(stage);
+  /** Whether the analysis has used all its steps. */
+  spent(): boolean {
+    return this.steps >= this.maxSteps || Date.now() > this.backstop;
   }
 
+  /** One step of a walk; throws once the file's steps are used up (or, checked every 64 steps, its backstop time). */
+  tick(stage: Stage): void {
+    if (++this.steps > this.maxSteps) throw this.tooMuch(stage);
+    if ((this.steps & 63) === 0 && Date.now() > this.backstop) throw new BudgetExceeded(stage, { en: `more than ${Math.max(this.ms, ANALYSIS_BACKSTOP_MS)} ms in the ${stage}`, ru: `больше ${Math.max(this.ms, ANALYSIS_BACKSTOP_MS)} мс на этапе «${STAGE_RU[stage]}»` });
+  }
+
+  /** The parse ran past its deadline. */
   timeUp(stage: Stage, at?: { start: number; end: number }): BudgetExceeded {
     return new BudgetExceeded(stage, { en: `more than ${this.ms} ms in the ${stage}`, ru: `больше ${this.ms} мс на этапе «${STAGE_RU[stage]}»` }, at);
+  }
+
+  /** The analysis used up its steps. */
+  tooMuch(stage: Stage, at?: { start: number; end: number }): BudgetExceeded {
+    return new BudgetExceeded(stage, { en: `more than ${this.maxSteps} steps in the ${stage}`, ru: `больше ${this.maxSteps} шагов на этапе «${STAGE_RU[stage]}»` }, at);
   }
 }
 
