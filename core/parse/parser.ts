@@ -1,3 +1,4 @@
+import { quotedEnd } from './preprocessor';
 // The C / C++ parser shared by hover and lint: web-tree-sitter running as WASM, with the .wasm
 // files read through an injected loader (no Node built-ins, no DOM), so the same code serves the
 // desktop extension, VS Code for the Web, the CLI and the unit tests.
@@ -327,13 +328,7 @@ function codeOnly(text: string): string {
       out.push(text.slice(from, i), ' ');
       i = from = nl === -1 ? n : nl;
     } else if (c === 34 /* " */ || c === 39 /* ' */) {
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === 92) j += 2;
-        else if (d === c || d === 10) break;
-        else j++;
-      }
+      const j = quotedEnd(text, i);
       out.push(text.slice(from, i), '""');
       i = from = Math.min(n, j + 1);
     } else i++;

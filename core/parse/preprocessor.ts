@@ -224,13 +224,7 @@ export function blankDanglingComment(text: string): string {
       }
       i++;
     } else if (c === 34 /* " */ || c === 39 /* ' */) {
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === 92) j += 2;
-        else if (d === c || d === 10) break;
-        else j++;
-      }
+      const j = quotedEnd(text, i);
       i = j + 1;
     } else i++;
   }
@@ -555,4 +549,17 @@ function apply(op: string, a: Value, b: Value): Value {
     case '%': return b === 0 ? null : a % b;
     default: return null;
   }
+}
+
+/** The index of the quote that closes the string or character literal opening at `start` (or of the line end, or the text's end, when it is not closed). */
+export function quotedEnd(text: string, start: number): number {
+  const quote = text.charCodeAt(start);
+  let j = start + 1;
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (d === 92) j += 2;
+    else if (d === quote || d === 10) break;
+    else j++;
+  }
+  return j;
 }
