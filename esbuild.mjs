@@ -102,6 +102,8 @@ async function copyAssets() {
     ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/web-tree-sitter.wasm'],
     ['node_modules/tree-sitter-c/tree-sitter-c.wasm', 'dist/tree-sitter-c.wasm'],
     ['node_modules/tree-sitter-cpp/tree-sitter-cpp.wasm', 'dist/tree-sitter-cpp.wasm'],
+    // A second copy of web-tree-sitter for the Node bundles to load after a wasm trap (cli/treeSitterCopies.ts).
+    ['node_modules/web-tree-sitter/web-tree-sitter.cjs', 'dist/web-tree-sitter.cjs'],
   ];
   for (const [from, to] of assets) await cp(from, to);
   const webviewMedia = 'webview/sandbox/media';

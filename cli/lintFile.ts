@@ -1,6 +1,7 @@
 // Linting one file of the command line: read it, ask the project model for its options, run the
 // core, fingerprint the findings. The same code runs in the main thread and in --jobs workers; what
 // it returns is plain data (it crosses postMessage).
+import { renewTreeSitterFrom } from './treeSitterCopies';
 import { createLinter, resolveOptions, type Linter } from '../core/lint/index';
 import type { Finding, LintNotice, RuleId, SeveritySetting } from '../core/lint/types';
 import { DEFAULT_DEFINES } from '../core/lint/types';
@@ -51,6 +52,7 @@ export class FileLinter {
   ) {}
 
   static async create(setup: LintSetup): Promise<FileLinter> {
+    renewTreeSitterFrom(path.join(setup.wasmDir, 'web-tree-sitter.cjs'));
     const linter = await createLinter((file) => readFile(path.join(setup.wasmDir, file)).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
     const project = new Project({ access: nodeFileAccess, ...(setup.compileCommands !== undefined ? { compileCommands: toCorePath(path.resolve(setup.compileCommands)) } : {}) });
     return new FileLinter(linter, project, setup);

@@ -8,6 +8,7 @@ import * as lint from './lint';
 import * as referencePage from './referencePage';
 import * as sandboxPanel from './sandboxPanel';
 import * as ui from './uiText';
+import { renewTreeSitterFrom } from '../cli/treeSitterCopies';
 
 /** What activate() returns: test hooks that go through the same paths as the UI. */
 export interface WinsockLensApi {
@@ -18,6 +19,9 @@ export interface WinsockLensApi {
 export function activate(context: vscode.ExtensionContext): WinsockLensApi {
   const api: { sandbox?: sandboxPanel.SandboxTestApi; lint?: lint.LintParts } = {};
   try {
+    // After a wasm trap the parser loads web-tree-sitter afresh from dist/ (desktop only: the web
+    // build cannot, and keeps the parser off until the window is reloaded).
+    renewTreeSitterFrom(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web-tree-sitter.cjs').fsPath);
     // The shared C/C++ parse cache: hover reads it, lint can too.
     const parses = documentParses.register(context);
     hover.register(context, parses);

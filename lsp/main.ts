@@ -7,9 +7,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeFileAccess } from '../cli/nodeFileAccess';
+import { renewTreeSitterFrom } from '../cli/treeSitterCopies';
 import { startServer } from './server';
 
 const here = __dirname;
+renewTreeSitterFrom(path.join(here, 'web-tree-sitter.cjs'));
 
 function packageVersion(): string {
   try {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 // The lint core as scripts/fuzz.mjs bundled it (worker threads do not take tsx's loader).
-const { createLinter, resolveOptions } = createRequire(import.meta.url)(process.env.WINSOCK_LENS_FUZZ_BUNDLE);
+const { createLinter, resolveOptions, renewTreeSitterFrom } = createRequire(import.meta.url)(process.env.WINSOCK_LENS_FUZZ_BUNDLE);
 
 const root = path.resolve(import.meta.dirname, '..');
 const where = {
@@ -15,6 +15,8 @@ const where = {
   'tree-sitter-c.wasm': 'node_modules/tree-sitter-c/tree-sitter-c.wasm',
   'tree-sitter-cpp.wasm': 'node_modules/tree-sitter-cpp/tree-sitter-cpp.wasm',
 };
+// After a wasm trap the parser loads web-tree-sitter afresh, as the CLI and the editor do.
+renewTreeSitterFrom(path.join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs'));
 const linter = await createLinter(async (file) => new Uint8Array(await readFile(path.join(root, where[file]))));
 const options = resolveOptions();
 
@@ -24,9 +26,11 @@ parentPort.on('message', async ({ id, text, file }) => {
   let error = null;
   let notices = [];
   let findings = 0;
+  let trap;
   try {
     const r = linter.checkText(text, file, options);
     notices = r.notices.map((n) => n.kind);
+    trap = r.notices.find((n) => n.kind === 'parser-failure')?.message.en;
     findings = r.findings.length;
     // Every finding must point into the text.
     const lines = text.split(/\r\n|\r|\n/).length;
@@ -36,6 +40,6 @@ parentPort.on('message', async ({ id, text, file }) => {
   }
   const ms = performance.now() - started;
   const mem = process.memoryUsage();
-  parentPort.postMessage({ id, ms, error, notices, findings, heap: mem.heapUsed, external: mem.external + mem.arrayBuffers, rss: mem.rss });
+  parentPort.postMessage({ id, ms, error, trap, notices, findings, heap: mem.heapUsed, external: mem.external + mem.arrayBuffers, rss: mem.rss });
 });
 parentPort.postMessage({ ready: true });

@@ -145,7 +145,7 @@ function nextInput(i) {
 // ---- the run ----------------------------------------------------------------------------------
 // The lint core bundled once (as the CLI is), so the worker runs the same code without a loader.
 const bundle = path.join(root, 'dist', 'fuzz', 'lint-core.cjs');
-await build({ entryPoints: [path.join(root, 'core/lint/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'warning', alias: { 'web-tree-sitter': path.join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs') } });
+await build({ stdin: { contents: "export * from './core/lint/index'; export { renewTreeSitterFrom } from './cli/treeSitterCopies';", resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'warning', alias: { 'web-tree-sitter': path.join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs') } });
 process.env.WINSOCK_LENS_FUZZ_BUNDLE = bundle;
 const workerUrl = new URL('./fuzz-worker.mjs', import.meta.url);
 let worker;
@@ -190,6 +190,8 @@ await startWorker();
 const throws = [];
 const hangs = [];
 const slow = [];
+// Inputs on which the wasm parser trapped (reported as a parser-failure notice, not a throw).
+const traps = [];
 const notices = { 'too-large': 0, 'parser-failure': 0, 'parse-errors': 0 };
 let slowest = [];
 let maxHeap = 0;
@@ -207,6 +209,7 @@ for (let i = 0; i < COUNT; i++) {
   }
   if (r.error) throws.push({ i, how: input.how, size: input.text.length, error: r.error });
   for (const k of r.notices) notices[k] = (notices[k] ?? 0) + 1;
+  if (r.notices.includes('parser-failure')) traps.push({ i, how: input.how, size: input.text.length, reason: r.trap });
   if (r.ms > MAX_MS) slow.push({ i, ms: Math.round(r.ms), how: input.how, size: input.text.length });
   slowest.push({ i, ms: r.ms, how: input.how, size: input.text.length });
   if (slowest.length > 20) slowest = slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
@@ -228,6 +231,7 @@ console.log(`memory (worker): heap max ${(maxHeap / 1048576).toFixed(0)} MB, ext
 console.log('slowest inputs:');
 for (const s of slowest) console.log(`  ${s.ms.toFixed(0)} ms, ${(s.size / 1024).toFixed(0)} KB: #${s.i} ${s.how.slice(0, 140)}`);
 for (const t of throws.slice(0, 10)) console.log(`THROW #${t.i} (${t.how.slice(0, 120)}): ${t.error}`);
+for (const t of traps.slice(0, 10)) console.log(`TRAP #${t.i} (${t.how.slice(0, 120)}), ${(t.size / 1024).toFixed(0)} KB: ${t.reason}`);
 for (const h of hangs.slice(0, 10)) console.log(`HANG #${h.i} (${h.how.slice(0, 120)})`);
 for (const s of slow.slice(0, 10)) console.log(`SLOW #${s.i} ${s.ms} ms, ${(s.size / 1024).toFixed(0)} KB (${s.how.slice(0, 120)})`);
 process.exit(throws.length + hangs.length + slow.length > 0 ? 1 : 0);

@@ -13,7 +13,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const staging = path.join(repoRoot, 'out', 'package', 'npm');
 
 const BINS = { 'winsock-lens': 'dist/cli.js', 'winsock-lens-lsp': 'dist/winsock-lens-lsp.js' };
-const WASM = ['web-tree-sitter.wasm', 'tree-sitter-c.wasm', 'tree-sitter-cpp.wasm'];
+// web-tree-sitter.cjs: the second copy of the parser's runtime, loaded after a wasm trap (cli/treeSitterCopies.ts).
+const WASM = ['web-tree-sitter.wasm', 'tree-sitter-c.wasm', 'tree-sitter-cpp.wasm', 'web-tree-sitter.cjs'];
 
 /** The manifest of the npm package, from the extension's (same name, version, licence). */
 function manifest() {

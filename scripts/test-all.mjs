@@ -1,5 +1,5 @@
 // `npm test`: every suite, in order; the first failure makes the whole run fail.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 const steps = [
   ['type check', 'npm', ['run', 'typecheck']],
@@ -40,17 +40,61 @@ const results = [];
 for (const [label, cmd, args] of steps) {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
   const started = Date.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  const r = await runShowingOutput(cmd, args);
   const ok = r.status === 0;
-  results.push({ label, ok, seconds: (Date.now() - started) / 1000, status: r.status ?? r.signal });
+  results.push({ label, ok, seconds: (Date.now() - started) / 1000, status: r.status ?? r.signal, failures: r.failures });
   if (!ok && advisory.has(label)) console.error(`\n✘ ${label} failed (exit ${r.status ?? r.signal}); advisory, not counted: ${advisory.get(label)}`);
   else if (!ok) console.error(`\n✘ ${label} failed (exit ${r.status ?? r.signal})`);
   if (!ok && fatal.has(label)) break;
 }
 console.log('\n=== summary');
-for (const r of results) console.log(`${r.ok ? '✔' : '✘'} ${r.label} (${r.seconds.toFixed(1)} s)${r.ok ? '' : ` exit ${r.status}`}${!r.ok && advisory.has(r.label) ? ' (advisory, not counted)' : ''}`);
+for (const r of results) {
+  console.log(`${r.ok ? '✔' : '✘'} ${r.label} (${r.seconds.toFixed(1)} s)${r.ok ? '' : ` exit ${r.status}`}${!r.ok && advisory.has(r.label) ? ' (advisory, not counted)' : ''}`);
+  // A failed step repeats its first failure lines here, so that the end of the log says what broke.
+  if (!r.ok) for (const line of r.failures) console.log(`    ${line}`);
+}
 const failed = results.filter((r) => !r.ok && !advisory.has(r.label)).length;
 const notRun = steps.length - results.length;
 if (notRun > 0) console.log(`(${notRun} suite(s) not run after a fatal failure)`);
 console.log(`suites: ${results.length - failed} passed, ${failed + notRun} failed`);
 process.exit(failed + notRun ? 1 : 0);
+
+/**
+ * Runs one step with its output passed through as it comes, and keeps the first lines that mark a
+ * failure (✘, ✖, "not ok", "Error", "AssertionError") with the line after each, for the summary.
+ */
+function runShowingOutput(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['inherit', 'pipe', 'pipe'] });
+    const failures = [];
+    // One line buffer per stream: chunks of stdout and stderr interleave.
+    const scanner = () => {
+      let pending = '';
+      let takeNext = false;
+      return (chunk) => {
+        pending += chunk;
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        for (const raw of lines) {
+          const line = raw.replace(/\x1b\[[0-9;]*m/g, '').trimEnd();
+          if (failures.length >= 12) return;
+          if (takeNext && line.trim()) {
+            failures.push(`  ${line.trim().slice(0, 300)}`);
+            takeNext = false;
+          } else if (/^\s*(✘|✖|not ok\b)|AssertionError|^\s*Error:/.test(line)) {
+            failures.push(line.trim().slice(0, 300));
+            takeNext = true;
+          }
+        }
+      };
+    };
+    const scanOut = scanner();
+    const scanErr = scanner();
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (d) => { process.stdout.write(d); scanOut(d); });
+    child.stderr.on('data', (d) => { process.stderr.write(d); scanErr(d); });
+    child.on('error', (err) => resolve({ status: 1, signal: null, failures: [`could not start ${cmd}: ${err.message}`] }));
+    child.on('close', (status, signal) => { scanOut('\n'); scanErr('\n'); resolve({ status, signal, failures }); });
+  });
+}

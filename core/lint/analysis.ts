@@ -928,7 +928,11 @@ class FunctionWalk {
 
   private joinAll(states: State[]): State {
     let s: State = null;
-    for (const x of states) s = this.join(s, x);
+    // A join is work too: the breaks of a switch of 18,000 cases are joined here, each one a step.
+    for (const x of states) {
+      this.budget.tick('analysis');
+      s = this.join(s, x);
+    }
     return s;
   }
 
@@ -2598,7 +2602,16 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Facts are never changed once made (a change is a new object): each one's signature is made once. */
+const factSigs = new WeakMap<Fact, string>();
+
 function factSig(f: Fact): string {
+  let sig = factSigs.get(f);
+  if (sig === undefined) factSigs.set(f, (sig = makeFactSig(f)));
+  return sig;
+}
+
+function makeFactSig(f: Fact): string {
   let c = '';
   if (f.conds) for (const [k, v] of f.conds) c += `${k}=${String(v)};`;
   return `${f.st}|${f.at?.id ?? -1}|${f.obj}|${f.esc}|${f.kind ?? ''}|${f.unsure ? 1 : 0}|${f.sendShutBy?.id ?? -1}|${f.linger?.node.id ?? -1}|${f.createdBy ? 1 : 0}|${f.revertedFrom?.id ?? -1}|${c}`;
@@ -2631,7 +2644,7 @@ function mergeFacts(a: readonly Fact[], b: readonly Fact[]): readonly Fact[] {
 function foldConditions(facts: readonly Fact[]): Fact[] {
   const groups = new Map<string, Fact>();
   for (const f of facts) {
-    const sig = factSig({ ...f, conds: null });
+    const sig = makeFactSig({ ...f, conds: null });
     const g = groups.get(sig);
     if (!g) {
       groups.set(sig, f);

@@ -59,7 +59,7 @@ export interface LintOptions {
   readonly closeFunctions: readonly string[];
   /** Per-rule severity overrides; absent rules keep their default. */
   readonly rules: Readonly<Partial<Record<RuleId, SeveritySetting>>>;
-  /** Milliseconds the parse of one file may take (default 1500) and steps its analysis may take (default 400,000; a 3 s clock backstop). */
+  /** Milliseconds the parse of one file may take (default 1500) and steps its analysis may take (default 400,000; a 1.7 s clock backstop for the whole file). */
   readonly budgetMs?: number;
   readonly budgetSteps?: number;
 }

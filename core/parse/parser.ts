@@ -2,7 +2,8 @@ import { quotedEnd } from './preprocessor';
 // The C / C++ parser shared by hover and lint: web-tree-sitter running as WASM, with the .wasm
 // files read through an injected loader (no Node built-ins, no DOM), so the same code serves the
 // desktop extension, VS Code for the Web, the CLI and the unit tests.
-import { Edit, Language, Parser, type Point, type Tree } from 'web-tree-sitter';
+import * as bundledTreeSitter from 'web-tree-sitter';
+import type { Language, Parser, Point, Tree } from 'web-tree-sitter';
 import type { Budget } from './budget';
 
 export type { Tree, Node, Point } from 'web-tree-sitter';
@@ -21,6 +22,30 @@ export interface TextChange {
   readonly newEnd: number;
 }
 
+/** web-tree-sitter's classes; its module state (one wasm instance, made once) lives with them. */
+export type TreeSitterLibrary = typeof bundledTreeSitter;
+
+/**
+ * The copy of web-tree-sitter in use. web-tree-sitter keeps a single wasm instance per copy of
+ * its code (`Parser.init` a second time reuses it), and a trap (a stack overflow in the parser
+ * overwrites the runtime's static data) leaves that instance unusable. A host that can load the
+ * library again ({@link provideTreeSitterCopies}) gets a fresh copy, with a new instance and new
+ * memory, after every trap; a host that cannot keeps the parser off until it is restarted.
+ */
+let treeSitter: TreeSitterLibrary = bundledTreeSitter;
+let makeTreeSitterCopy: (() => TreeSitterLibrary) | undefined;
+/** Set when a trap retired the runtime and no fresh copy could be made: the parser stays off. */
+let runtimeLost: string | undefined;
+
+/**
+ * Lets the parser renew web-tree-sitter after a trap: `makeCopy` returns a new, never initialised
+ * copy of the library each time it is called (in Node: its CJS file required again after removing
+ * it from the require cache). Hosts call it once at start-up.
+ */
+export function provideTreeSitterCopies(makeCopy: () => TreeSitterLibrary): void {
+  makeTreeSitterCopy = makeCopy;
+}
+
 let runtimeReady: Promise<void> | undefined;
 /** Bumped whenever the runtime is thrown away after a trap: parsers of an older generation are stale. */
 let runtimeGeneration = 0;
@@ -32,11 +57,12 @@ const retired: unknown[] = [];
 
 /** web-tree-sitter's runtime is process-wide; it is made once, and again after a trap. */
 function initRuntime(load: WasmLoader): Promise<void> {
+  if (runtimeLost) return Promise.reject(new Error(runtimeLost));
   runtimeReady ??= (async () => {
     const wasmBinary = await load('web-tree-sitter.wasm');
     // With `wasmBinary` set the runtime instantiates those bytes; it still asks locateFile for a
     // name, which it only compares with itself, so the name is returned unchanged.
-    await Parser.init({ wasmBinary, locateFile: (name: string) => name });
+    await treeSitter.Parser.init({ wasmBinary, locateFile: (name: string) => name });
   })().catch((err: unknown) => {
     runtimeReady = undefined; // let a later call try again
     throw new Error(`Winsock Lens could not start the C/C++ parser (web-tree-sitter.wasm): ${describe(err)}`);
@@ -48,6 +74,13 @@ function initRuntime(load: WasmLoader): Promise<void> {
 function retireRuntime(): void {
   runtimeReady = undefined;
   runtimeGeneration++;
+  retired.push(treeSitter);
+  try {
+    if (!makeTreeSitterCopy) throw new Error('this host cannot load a second copy of web-tree-sitter');
+    treeSitter = makeTreeSitterCopy();
+  } catch (err) {
+    runtimeLost = `Winsock Lens: the C/C++ parser is off after a WebAssembly failure and could not be restarted (${describe(err)}); reload the window (or restart the program) to turn it on again`;
+  }
 }
 
 function describe(err: unknown): string {
@@ -87,7 +120,7 @@ export class CParser {
     languages: Readonly<Record<Grammar, Language>>,
   ) {
     this.languages = languages;
-    this.parser = new Parser();
+    this.parser = new treeSitter.Parser();
     this.generation = runtimeGeneration;
   }
 
@@ -118,7 +151,7 @@ export class CParser {
         const languages = await loadGrammars(this.load);
         if (gen !== runtimeGeneration) continue;
         this.languages = languages;
-        this.parser = new Parser();
+        this.parser = new treeSitter.Parser();
         this.generation = gen;
         this.trees = new WeakSet();
         this.broken = false;
@@ -199,7 +232,7 @@ async function loadGrammars(load: WasmLoader): Promise<Record<Grammar, Language>
 
 async function loadGrammar(load: WasmLoader, file: WasmFile): Promise<Language> {
   try {
-    return await Language.load(await load(file));
+    return await treeSitter.Language.load(await load(file));
   } catch (err) {
     throw new Error(`Winsock Lens could not load the grammar ${file}: ${describe(err)}`);
   }
@@ -260,7 +293,7 @@ export function pointAt(text: string, offset: number): Point {
 /** Tells `tree` (a parse of `before`) that its text became `after` through `change`. */
 export function editTree(tree: Tree, before: string, after: string, change: TextChange): void {
   tree.edit(
-    new Edit({
+    new treeSitter.Edit({
       startIndex: change.start,
       oldEndIndex: change.oldEnd,
       newEndIndex: change.newEnd,

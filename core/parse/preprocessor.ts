@@ -35,7 +35,7 @@ type Value = number | null; // null: cannot be evaluated
 export function preprocess(source: string, defines: Readonly<Record<string, string>>): PreprocessResult {
   // A lone CR ends a line for the compiler (old Mac files); the parser and the line counts here
   // know only LF, so it becomes one (same length, offsets kept).
-  const text = blankDanglingComment(source.indexOf('\r') === -1 ? source : source.replace(/\r(?!\n)/g, '\n'));
+  const text = blankComments(source.indexOf('\r') === -1 ? source : source.replace(/\r(?!\n)/g, '\n'));
   if (text.indexOf('#') === -1) return { text, inactive: [], functionMacros: new Set() };
   const macros = new Map<string, string>(Object.entries(defines));
   const values = new MacroValues(macros);
@@ -196,39 +196,68 @@ export function preprocess(source: string, defines: Readonly<Record<string, stri
 }
 
 /**
- * A `/*` that is never closed makes the rest of the file a comment (the compiler stops there with
- * an error). It is blanked, offsets kept: otherwise the parser tries every later `/*` again and
- * takes minutes on a file of many unterminated comments. One pass over the text.
+ * Every comment blanked, offsets and line breaks kept: the parser never sees one. Nothing the lint
+ * or the hover reads is in a comment (suppression comments are read from the original text), and
+ * comments are what broke the parser: a few thousand comment lines after an ambiguous statement
+ * (`report(why);`, a call or a declaration) overflow tree-sitter's wasm stack while it keeps both
+ * readings, and a `/*` never closed makes it retry every later `/*` (minutes on such a file). A
+ * `/*` that is never closed makes the rest of the file a comment, as for the compiler. Strings,
+ * character literals and C++ raw strings hide comment openers. One pass over the text.
  */
-export function blankDanglingComment(text: string): string {
-  let i = text.indexOf('/*');
-  if (i === -1) return text;
+export function blankComments(text: string): string {
+  if (text.indexOf('/*') === -1 && text.indexOf('//') === -1) return text;
   const n = text.length;
-  // From the start: strings, character literals and line comments hide a `/*`.
-  i = 0;
+  const parts: string[] = [];
+  let kept = 0;
+  let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 47 /* / */) {
       const d = text.charCodeAt(i + 1);
+      let end = -1;
       if (d === 42 /* * */) {
         const close = text.indexOf('*/', i + 2);
-        if (close === -1) return text.slice(0, i) + blankOut(text.slice(i));
-        i = close + 2;
+        end = close === -1 ? n : close + 2;
+      } else if (d === 47) end = lineCommentEnd(text, i + 2);
+      if (end === -1) {
+        i++;
         continue;
       }
-      if (d === 47) {
-        const nl = text.indexOf('\n', i + 2);
-        if (nl === -1) return text;
-        i = nl + 1;
-        continue;
-      }
-      i++;
-    } else if (c === 34 /* " */ || c === 39 /* ' */) {
-      const j = quotedEnd(text, i);
-      i = j + 1;
-    } else i++;
+      parts.push(text.slice(kept, i), blankOut(text.slice(i, end)));
+      kept = i = end;
+    } else if (c === 34 /* " */) {
+      i = isRawStringStart(text, i) ? rawStringEnd(text, i) : quotedEnd(text, i) + 1;
+    } else if (c === 39 /* ' */) i = quotedEnd(text, i) + 1;
+    else i++;
   }
-  return text;
+  if (kept === 0) return text;
+  parts.push(text.slice(kept));
+  return parts.join('');
+}
+
+/** Where a `//` comment ends: at the line break not escaped by a backslash (the break itself is kept). */
+function lineCommentEnd(text: string, from: number): number {
+  for (let nl = text.indexOf('\n', from); ; nl = text.indexOf('\n', nl + 1)) {
+    if (nl === -1) return text.length;
+    if (!endsWithBackslash(text, from, nl)) return nl;
+  }
+}
+
+/** `R"` of a C++ raw string (also `u8R"`, `uR"`, `UR"`, `LR"`): R right before the quote, not ending a longer name. */
+function isRawStringStart(text: string, quote: number): boolean {
+  if (text.charCodeAt(quote - 1) !== 82 /* R */) return false;
+  let k = quote - 2;
+  if (text.startsWith('u8', k - 1)) k -= 2;
+  else if (/[uUL]/.test(text.charAt(k))) k--;
+  return k < 0 || !/[A-Za-z0-9_$]/.test(text.charAt(k));
+}
+
+/** Just past the `)delim"` that closes the raw string opening at `quote`; the text's end when it is not closed. */
+function rawStringEnd(text: string, quote: number): number {
+  const open = text.indexOf('(', quote + 1);
+  if (open === -1 || open - quote - 1 > 16) return quotedEnd(text, quote) + 1; // not a raw string after all
+  const close = text.indexOf(`)${text.slice(quote + 1, open)}"`, open + 1);
+  return close === -1 ? text.length : close + open - quote + 1;
 }
 
 function skipSpaces(text: string, from: number, end: number): number {

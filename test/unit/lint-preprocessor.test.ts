@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evaluate, preprocess } from '../../core/parse/preprocessor';
+import { blankComments, evaluate, preprocess } from '../../core/parse/preprocessor';
 import { DEFAULT_DEFINES } from '../../core/lint/types';
 
 function lines(text: string): string[] {
@@ -52,7 +52,8 @@ test('preprocessor: line continuations and comments in directives; CRLF line end
 });
 
 test('preprocessor: a # inside a block comment is not a directive', () => {
-  assert.deepEqual(lines('/*\n#if 0\n*/\na();'), ['/*', '#if 0', '*/', 'a();']);
+  // The comment itself is blanked (the parser never sees comments); what follows it stays active.
+  assert.deepEqual(lines('/*\n#if 0\n*/\na();'), ['', '', '', 'a();']);
 });
 
 test('preprocessor: expression evaluation', () => {
@@ -64,4 +65,33 @@ test('preprocessor: expression evaluation', () => {
   assert.equal(evaluate('defined E && !defined(F)', m), 1);
   assert.equal(evaluate('-1 < 0 && ~0 == -1', m), 1);
   assert.equal(evaluate('(1', m), null);
+});
+
+const blanked = (code: string, expected: string): void => {
+  const out = blankComments(code);
+  assert.equal(out.length, code.length, 'offsets kept');
+  assert.equal(out, expected);
+};
+
+test('comments: block and line comments become spaces, line breaks stay', () => {
+  blanked('a /* b\r\nc */ d // e\nf', 'a     \r\n     d     \nf');
+  blanked('x; /* never closed\ny;', 'x;                \n  ');
+});
+
+test('comments: a backslash at the end of a // comment continues it on the next line, as in C', () => {
+  blanked('// a \\\nb\nc', '      \n \nc');
+  blanked('// a \\\r\nb\r\nc', '      \r\n \r\nc');
+});
+
+test('comments: strings, character literals and raw strings hide comment openers', () => {
+  for (const code of ['s = "http://x/*";', "c = '/'; d = '\"'; e = \"/*\";", 's = "a\\"//b";', 'auto r = R"(// not a comment)";', 'auto r = u8R"x(/* )" still */)x";']) blanked(code, code);
+  blanked('s = "x"; // y', 's = "x";     ');
+  blanked('auto r = R"(a)"; /* c */', 'auto r = R"(a)";        ');
+  // A name ending in R before a string is no raw string.
+  blanked('FOOR"x" // y', 'FOOR"x"     ');
+});
+
+test('comments: preprocess blanks them before the parse (the parser never sees one)', () => {
+  const { text } = preprocess('int a; // note\n/* block */ int b;\n', {});
+  assert.equal(text, 'int a;        \n            int b;\n');
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CParser, DocumentParse, chooseGrammar, diffTexts, looksLikeCpp, pointAt } from '../../core/parse/parser';
+import { CParser, DocumentParse, ParserFailure, chooseGrammar, diffTexts, looksLikeCpp, pointAt } from '../../core/parse/parser';
 import { nodeWasmLoader, testParser } from './parse-helpers';
 
 // Runs first: the web-tree-sitter runtime is process-wide, so its failure can only be seen before
@@ -140,4 +140,26 @@ test('switching grammar re-parses from scratch', async () => {
   assert.doesNotMatch(doc.update(text, 'c').rootNode.toString(), /qualified_identifier/);
   assert.match(doc.update(text, 'cpp').rootNode.toString(), /qualified_identifier/);
   doc.dispose();
+});
+
+// What overflows tree-sitter's wasm stack: thousands of comments after a statement the grammar
+// reads two ways (`report(why);` is a call, or a declaration of `why` of type `report`). The raw
+// parser keeps comments (the lint and the hover blank them first: core/parse/preprocessor.ts).
+const overflowing = `void f(void)\n{\n    report(why);\n${'    // old code\n'.repeat(4000)}    exit(3);\n}\n`;
+
+test('a stack overflow in the wasm parser retires that copy of web-tree-sitter: a fresh copy parses again, trap after trap', async () => {
+  const parser = await CParser.create(nodeWasmLoader);
+  for (let round = 1; round <= 3; round++) {
+    assert.throws(() => parser.parse(overflowing, 'c'), (err: Error) => err instanceof ParserFailure && /WebAssembly/.test(err.message), `round ${round}`);
+    assert.equal(parser.healthy, false);
+    await parser.ready();
+    // The old copy's instance could not load a grammar or parse after the overflow; the new one can.
+    const tree = parser.parse('int main(void) { return 0; }', 'c');
+    assert.equal(tree.rootNode.hasError, false, `round ${round}`);
+    parser.release(tree);
+    const cpp = parser.parse('namespace n { int x; }', 'cpp');
+    assert.equal(cpp.rootNode.type, 'translation_unit');
+    parser.release(cpp);
+  }
+  parser.dispose();
 });
