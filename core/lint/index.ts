@@ -3,7 +3,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { CParser, ParserFailure, chooseGrammar, isWasmTrap, type WasmFile } from '../parse/parser';
 import { Budget, BudgetExceeded, FILE_BUDGET_MS, MAX_STEPS } from '../parse/budget';
-import { preprocess } from '../parse/preprocessor';
+import { MAX_EXPANSIONS, preprocess } from '../parse/preprocessor';
 import { analyzeTree, type AnalysisCache, type RawFinding } from './analysis';
 import { RULES, isRuleId, ruleMeta, type RuleMeta } from './rules';
 import { parseErrorNotices } from './parse-errors';
@@ -64,7 +64,8 @@ export async function createLinter(source: ((file: string) => Promise<Uint8Array
     checkText(text, fileName, options) {
       const budget = new Budget(options.budgetMs ?? FILE_BUDGET_MS, options.budgetSteps ?? MAX_STEPS);
       const grammar = chooseGrammar(fileName, text, options.language);
-      const prepared = preprocess(text, options.defines).text;
+      const pre = preprocess(text, options.defines);
+      const prepared = pre.text;
       let tree;
       try {
         tree = parser.parse(prepared, grammar, undefined, budget);
@@ -74,7 +75,7 @@ export async function createLinter(source: ((file: string) => Promise<Uint8Array
         throw err;
       }
       try {
-        return analyse(tree, text, prepared, options, budget);
+        return withPreprocessNotice(analyse(tree, text, prepared, options, budget), pre.overExpansionCap);
       } catch (err) {
         if (isWasmTrap(err)) return { findings: [], notices: [parserFailure(parser.failed(err))] };
         throw err;
@@ -85,9 +86,10 @@ export async function createLinter(source: ((file: string) => Promise<Uint8Array
     checkTree(tree, text, options) {
       // The tree was parsed from the prepared text; analyse that text (same offsets).
       const budget = new Budget(options.budgetMs ?? FILE_BUDGET_MS, options.budgetSteps ?? MAX_STEPS);
-      const prepared = preprocess(text, options.defines).text;
+      const pre = preprocess(text, options.defines);
+      const prepared = pre.text;
       try {
-        return analyse(tree, text, prepared, options, budget, cache);
+        return withPreprocessNotice(analyse(tree, text, prepared, options, budget, cache), pre.overExpansionCap);
       } catch (err) {
         if (isWasmTrap(err)) return { findings: [], notices: [parserFailure(parser.failed(err))] };
         throw err;
@@ -113,6 +115,19 @@ function analyse(tree: Tree, text: string, prepared: string, options: LintOption
   const notices = parseErrorNotices(tree, prepared);
   if (givenUp.length > 0) notices.push(tooLarge(givenUp, text));
   return { findings: finish(raw, text, options), notices };
+}
+
+/** Conditions over the macro-expansion cap are said once per file: their branches were analysed as undecidable. */
+function withPreprocessNotice(report: LintReport, overCap: number): LintReport {
+  if (overCap === 0) return report;
+  const notice: LintNotice = {
+    kind: 'too-large',
+    message: {
+      en: `too large to evaluate: ${overCap} #if condition(s) needed more than ${MAX_EXPANSIONS} macro expansions; each was taken as undecidable (its branch analysed), so findings there may be wrong or missing`,
+      ru: `слишком сложно для вычисления: условиям #if (${overCap}) понадобилось больше ${MAX_EXPANSIONS} раскрытий макросов; каждое сочтено неразрешимым (его ветвь проанализирована), поэтому находки там могут быть неверны или отсутствовать`,
+    },
+  };
+  return { findings: report.findings, notices: [...report.notices, notice] };
 }
 
 /** One notice for all the parts of a file given up over its budget (the first one is named). */

@@ -18,6 +18,8 @@ export interface PreprocessResult {
   readonly inactive: readonly { readonly startLine: number; readonly endLine: number }[];
   /** Names of function-like macros defined in active code (`#define F(x) ...`). */
   readonly functionMacros: ReadonlySet<string>;
+  /** How many conditions went over {@link MAX_EXPANSIONS} and were taken as undecidable. */
+  readonly overExpansionCap: number;
 }
 
 interface Group {
@@ -36,7 +38,7 @@ export function preprocess(source: string, defines: Readonly<Record<string, stri
   // A lone CR ends a line for the compiler (old Mac files); the parser and the line counts here
   // know only LF, so it becomes one (same length, offsets kept).
   const text = blankComments(source.indexOf('\r') === -1 ? source : source.replace(/\r(?!\n)/g, '\n'));
-  if (text.indexOf('#') === -1) return { text, inactive: [], functionMacros: new Set() };
+  if (text.indexOf('#') === -1) return { text, inactive: [], functionMacros: new Set(), overExpansionCap: 0 };
   const macros = new Map<string, string>(Object.entries(defines));
   const values = new MacroValues(macros);
   const functionMacros = new Set<string>();
@@ -182,7 +184,7 @@ export function preprocess(source: string, defines: Readonly<Record<string, stri
     line += physicalLines;
     pos = logicalEnd + 1;
   }
-  if (blanks.length === 0) return { text, inactive, functionMacros };
+  if (blanks.length === 0) return { text, inactive, functionMacros, overExpansionCap: values.overCap };
   const parts: string[] = [];
   let last = 0;
   for (let i = 0; i < blanks.length; i += 2) {
@@ -192,7 +194,7 @@ export function preprocess(source: string, defines: Readonly<Record<string, stri
     last = to;
   }
   parts.push(text.slice(last));
-  return { text: parts.join(''), inactive, functionMacros };
+  return { text: parts.join(''), inactive, functionMacros, overExpansionCap: values.overCap };
 }
 
 /**
@@ -379,6 +381,8 @@ export class MacroValues {
   /** Set while an evaluation met a macro that was not expanded inside itself (its value then depends on the context). */
   metSelf = false;
   expansions = 0;
+  /** Conditions given up over the expansion cap (they count as undecidable). */
+  overCap = 0;
 
   constructor(readonly macros: ReadonlyMap<string, string>) {}
 
@@ -418,6 +422,7 @@ export function evaluate(expr: string, macros: ReadonlyMap<string, string> | Mac
   try {
     return evaluateWith(expr, values);
   } catch {
+    values.overCap++;
     return null; // over the expansion cap
   }
 }

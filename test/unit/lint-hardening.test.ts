@@ -91,6 +91,18 @@ test('macro values are remembered: a chain of 40 macros each using the previous 
   assert.equal(evaluate('A', new Map([['A', 'B + 1'], ['B', 'A * 2']])), 1);
 });
 
+test('a #if over the macro-expansion cap is not silent: the file gets one notice, and its branch is analysed', async () => {
+  const n = 10_001; // each macro expanded once: one more expansion than the cap allows
+  const defs = Array.from({ length: n }, (_, i) => `#define M${i} 1`).join('\n');
+  const code = `${defs}\n#if ${Array.from({ length: n }, (_, i) => `M${i}`).join(' + ')}\nvoid f(SOCKET s) { closesocket(s); closesocket(s); }\n#endif\n`;
+  assert.equal(preprocess(code, {}).overExpansionCap, 1);
+  const r = await timed(code);
+  assert.deepEqual(r.notices.map((x) => x.kind), ['too-large']);
+  assert.match(r.notices[0]!.message.en, /1 #if condition\(s\) needed more than 10000 macro expansions/);
+  assert.match(r.notices[0]!.message.ru, /раскрытий макросов/);
+  assert.deepEqual(r.findings.map((f) => f.rule), ['use-after-closesocket']);
+});
+
 test('an unterminated /* repeated over 60 KB is linted in time, in .c and in .h files', async () => {
   const text = '/* x\n'.repeat(12000);
   assert.equal(looksLikeCpp(text), false);
