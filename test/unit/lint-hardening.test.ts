@@ -103,6 +103,17 @@ test('a #if over the macro-expansion cap is not silent: the file gets one notice
   assert.deepEqual(r.findings.map((f) => f.rule), ['use-after-closesocket']);
 });
 
+test('15,000 comment lines in a .h file are linted in time (the C-or-C++ guess was quadratic on blank lines)', async () => {
+  const text = inFunction('    // old code\n'.repeat(15_000));
+  const started = Date.now();
+  assert.equal(looksLikeCpp(text), false);
+  assert.ok(Date.now() - started < 500, `looksLikeCpp took ${Date.now() - started} ms`);
+  const r = await timed(text, 'a.h');
+  assert.deepEqual(r.notices, []);
+  assert.ok(r.findings.some((f) => f.rule === 'send-after-disconnect'));
+  assert.equal(looksLikeCpp('\n\n   public:\n'), true, 'an access specifier after blank lines still reads as C++');
+});
+
 test('an unterminated /* repeated over 60 KB is linted in time, in .c and in .h files', async () => {
   const text = '/* x\n'.repeat(12000);
   assert.equal(looksLikeCpp(text), false);
