@@ -38,7 +38,14 @@ export default async function check({ workbench, page }) {
   const error = view.locator('li.entry.side-app[data-fn="send"].failed .wsa-error', { hasText: 'WSAESHUTDOWN (10058)' });
   await error.first().waitFor({ state: 'visible', timeout: 30_000 });
   // Keyboard focus stays on the button across the redraws; new entries are announced.
-  assert.ok(await view.locator('button[data-recipe="send-after-disconnect"]').evaluate((el) => el === document.activeElement), 'focus stays on the recipe button');
+  // Polled with a deadline: the recipe's last entries may still be redrawing when the error shows.
+  const focusDeadline = Date.now() + 5000;
+  let focused = false;
+  while (!focused && Date.now() < focusDeadline) {
+    focused = await view.locator('button[data-recipe="send-after-disconnect"]').evaluate((el) => el === document.activeElement);
+    if (!focused) await page.waitForTimeout(100);
+  }
+  assert.ok(focused, 'focus stays on the recipe button');
   assert.match(await view.locator('#announce').textContent(), /WSACleanup|closesocket|send/);
   const tooltip = await error.first().getAttribute('title');
   assert.ok(tooltip && tooltip.length > 20, `the error carries the model's explanation as its tooltip: ${tooltip}`);

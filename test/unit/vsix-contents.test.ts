@@ -113,8 +113,8 @@ function checkCommon(name: string, p: Packed): void {
   for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/package.nls.ru.json', 'extension/l10n/bundle.l10n.ru.json',
     'extension/LICENSE.txt', 'extension/snippets/winsock.code-snippets', 'extension/docs/rules/send-after-disconnect.md',
     'extension/dist/web-tree-sitter.wasm', 'extension/dist/tree-sitter-c.wasm', 'extension/dist/tree-sitter-cpp.wasm',
-    // The second copy of the parser's runtime, loaded after a wasm trap (cli/treeSitterCopies.ts).
-    'extension/dist/web-tree-sitter.cjs']) {
+    // The second copy of the parser's runtime, loaded after a wasm trap (cli/treeSitterCopies.ts): Node packages only.
+    ...(name.includes('web') ? [] : ['extension/dist/web-tree-sitter.cjs'])]) {
     assert.ok(p.files.includes(required), `${name}: ${required} is in the package`);
   }
 }
