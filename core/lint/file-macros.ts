@@ -27,7 +27,8 @@ export function readMacros(prepared: string, defines: Readonly<Record<string, st
   DEFINE.lastIndex = 0;
   for (let m = DEFINE.exec(prepared); m; m = DEFINE.exec(prepared)) {
     const name = m[1]!;
-    const body = stripComments((m[3] ?? '').replace(/\\\r?\n/g, ' ')).trim();
+    // Comments are already blanked in `prepared` (core/parse/preprocessor.ts, blankComments).
+    const body = (m[3] ?? '').replace(/\\\r?\n/g, ' ').trim();
     if (m[2] !== undefined) {
       const params = m[2]
         .slice(1, -1)
@@ -42,10 +43,6 @@ export function readMacros(prepared: string, defines: Readonly<Record<string, st
     }
   }
   return { objects, functions };
-}
-
-function stripComments(s: string): string {
-  return s.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ').replace(/\/\/.*$/, '');
 }
 
 /** `text` with object-like macro names replaced (repeatedly, bounded) by their definitions. */

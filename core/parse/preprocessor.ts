@@ -51,11 +51,8 @@ export function preprocess(source: string, defines: Readonly<Record<string, stri
   const inactive: { startLine: number; endLine: number }[] = [];
   const stack: Group[] = [];
   let active = true;
-  let inBlockComment = false;
   let pos = 0;
   let line = 0;
-  let nextOpen = text.indexOf('/*');
-  let commentClose = -1;
   const n = text.length;
 
   const markInactive = (l: number): void => {
@@ -68,9 +65,9 @@ export function preprocess(source: string, defines: Readonly<Record<string, stri
     // One logical line: physical lines joined by a trailing backslash when it is a directive.
     let end = text.indexOf('\n', pos);
     if (end === -1) end = n;
-    const startedInComment: boolean = inBlockComment;
+    // Comments are already blanked (blankComments): a `#` first on a line starts a directive.
     const firstNonSpace = skipSpaces(text, pos, end);
-    const isDirective = !startedInComment && text.charCodeAt(firstNonSpace) === 35; /* # */
+    const isDirective = text.charCodeAt(firstNonSpace) === 35; /* # */
     let logicalEnd = end;
     let physicalLines = 1;
     if (isDirective) {
@@ -80,17 +77,10 @@ export function preprocess(source: string, defines: Readonly<Record<string, stri
         physicalLines++;
       }
     }
-    if (nextOpen !== -1 && nextOpen < pos) nextOpen = text.indexOf('/*', pos);
-    // Only lines that open or are inside a block comment need a closer look.
-    if (startedInComment) {
-      // Inside a block comment: jump to its end instead of rescanning every line of it.
-      if (commentClose < pos) commentClose = text.indexOf('*/', pos);
-      inBlockComment = commentClose === -1 || commentClose + 2 > logicalEnd ? true : scanComments(text, pos, logicalEnd, true);
-    } else inBlockComment = nextOpen !== -1 && nextOpen < logicalEnd ? scanComments(text, pos, logicalEnd, false) : false;
     let blank = !active;
     if (isDirective) {
       const raw = text.slice(pos, logicalEnd);
-      const body = stripComments(raw.slice(firstNonSpace - pos + 1).replace(/\\\r?\n/g, ' ')).trim();
+      const body = raw.slice(firstNonSpace - pos + 1).replace(/\\\r?\n/g, ' ').trim();
       const m = /^([A-Za-z_]+)\s*([\s\S]*)$/.exec(body);
       const word = m?.[1] ?? '';
       const rest = (m?.[2] ?? '').trim();
@@ -281,42 +271,6 @@ function endsWithBackslash(text: string, from: number, end: number): boolean {
 /** Replaces every character but line breaks with a space. */
 function blankOut(s: string): string {
   return s.replace(/[^\r\n]/g, ' ');
-}
-
-/** Whether a block comment is still open at `to`, given whether one was open at `from`. */
-function scanComments(s: string, from: number, to: number, open: boolean): boolean {
-  if (open) {
-    const close = s.indexOf('*/', from);
-    if (close === -1 || close + 2 > to) return true;
-    from = close + 2;
-  } else {
-    const start = s.indexOf('/*', from);
-    if (start === -1 || start >= to) return false;
-  }
-  let inComment = false;
-  let quote = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (inComment) {
-      if (c === 42 && s.charCodeAt(i + 1) === 47) {
-        inComment = false;
-        i++;
-      }
-    } else if (quote) {
-      if (c === 92) i++;
-      else if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 47 && s.charCodeAt(i + 1) === 47) return false;
-    else if (c === 47 && s.charCodeAt(i + 1) === 42) {
-      inComment = true;
-      i++;
-    }
-  }
-  return inComment;
-}
-
-function stripComments(s: string): string {
-  return s.replace(/\/\*[\s\S]*?(\*\/|$)/g, ' ').replace(/\/\/.*$/, '');
 }
 
 // ---- #if expressions: integers, defined(), arithmetic, comparison, logic, ?: ----
