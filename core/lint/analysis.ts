@@ -1890,7 +1890,9 @@ class FunctionWalk {
 
   /** How a Winsock call changes its socket's facts, or null for no change. */
   private transition(n: Node, e: FunctionEntry | null, wc: WinsockCall, a: Node[]): ((f: Fact) => Fact) | null {
-    const atText = textOf(n, this.src).replace(/\s+/g, '');
+    // What a later test of this call's result names: the call itself, or the variable that holds
+    // its result (`r = closesocket(s); if (r != 0) …` tests the close).
+    const atText = keyOf(assignedTo(n, this.pf), this.src) ?? textOf(n, this.src).replace(/\s+/g, '');
     const failTruthy = e?.returns.convention === 'bool' ? false : true;
     const event = (st: St, extra?: Partial<Fact>) => (f: Fact): Fact =>
       f.st === 'closed' ? f : { ...f, st, at: n, conds: this.guardConds(n), unsure: false, linger: null, prev: stripPrev(f), atText, failTruthy, revertedFrom: null, esc: f.esc === 1 ? 0 : f.esc, ...extra };

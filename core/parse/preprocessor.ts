@@ -38,7 +38,7 @@ export function preprocess(source: string, defines: Readonly<Record<string, stri
   // A lone CR ends a line for the compiler (old Mac files); the parser and the line counts here
   // know only LF, so it becomes one (same length, offsets kept).
   const text = blankComments(source.indexOf('\r') === -1 ? source : source.replace(/\r(?!\n)/g, '\n'));
-  if (text.indexOf('#') === -1) return { text, inactive: [], functionMacros: new Set(), overExpansionCap: 0 };
+  if (text.indexOf('#') === -1) return { text: blankBareMacroLines(text), inactive: [], functionMacros: new Set(), overExpansionCap: 0 };
   const macros = new Map<string, string>(Object.entries(defines));
   const values = new MacroValues(macros);
   const functionMacros = new Set<string>();
@@ -174,7 +174,7 @@ export function preprocess(source: string, defines: Readonly<Record<string, stri
     line += physicalLines;
     pos = logicalEnd + 1;
   }
-  if (blanks.length === 0) return { text, inactive, functionMacros, overExpansionCap: values.overCap };
+  if (blanks.length === 0) return { text: blankBareMacroLines(text), inactive, functionMacros, overExpansionCap: values.overCap };
   const parts: string[] = [];
   let last = 0;
   for (let i = 0; i < blanks.length; i += 2) {
@@ -184,7 +184,62 @@ export function preprocess(source: string, defines: Readonly<Record<string, stri
     last = to;
   }
   parts.push(text.slice(last));
-  return { text: parts.join(''), inactive, functionMacros, overExpansionCap: values.overCap };
+  return { text: blankBareMacroLines(parts.join('')), inactive, functionMacros, overExpansionCap: values.overCap };
+}
+
+/** A line that holds nothing but an upper-case name (`PROJ_NAMESPACE_BEGIN`, `Q_OBJECT`). */
+const BARE_MACRO_LINE = /^[ \t]*[A-Z][A-Z0-9_]*[ \t]*$/gm;
+/** What may follow a bracketing macro but never a type name: a namespace, a declaration keyword, a brace, a directive, an access label. */
+const AFTER_BARE_MACRO = /^[ \t]*(?:namespace\b|template\b|using\b|typedef\b|extern\b|static\b|class\b|struct\b|union\b|enum\b|public\b|private\b|protected\b|[{}#]|$)/;
+
+/**
+ * Blanks the lines that hold only a parameterless macro between declarations, such as
+ * `ASIO_INLINE_NAMESPACE_BEGIN` before `namespace detail {` or `Q_OBJECT` before `public:`. The
+ * parser takes such a name for the return type of a function whose body is the next braces, so a
+ * whole namespace became one function and a socket closed in one function seemed closed in the
+ * next. A line is blanked only where a type name cannot stand: after a complete declaration, a
+ * brace or a directive, and before a namespace, a declaration keyword, a brace, a directive, an
+ * access label or the end of the text (a return type on its own line is followed by the name).
+ */
+function blankBareMacroLines(text: string): string {
+  BARE_MACRO_LINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const parts: string[] = [];
+  let kept = 0;
+  while ((m = BARE_MACRO_LINE.exec(text)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[0].length === 0) {
+      BARE_MACRO_LINE.lastIndex++;
+      continue;
+    }
+    if (!endsDeclaration(text, start) || !AFTER_BARE_MACRO.test(nextLine(text, end))) continue;
+    parts.push(text.slice(kept, start), blankOut(m[0]));
+    kept = end;
+  }
+  if (kept === 0) return text;
+  parts.push(text.slice(kept));
+  return parts.join('');
+}
+
+/** Whether the last non-blank line before `lineStart` ends a declaration (`;`, a brace, a directive) or there is none. */
+function endsDeclaration(text: string, lineStart: number): boolean {
+  let i = lineStart - 1;
+  while (i >= 0 && /\s/.test(text.charAt(i))) i--;
+  if (i < 0) return true;
+  const c = text.charAt(i);
+  if (c === ';' || c === '{' || c === '}') return true;
+  if (c === '\\') return false;
+  const from = text.lastIndexOf('\n', i) + 1;
+  return text.charCodeAt(skipSpaces(text, from, i)) === 35; /* # */
+}
+
+/** The first non-blank line after `from` (empty at the end of the text). */
+function nextLine(text: string, from: number): string {
+  let i = from;
+  while (i < text.length && /\s/.test(text.charAt(i))) i++;
+  const nl = text.indexOf('\n', i);
+  return text.slice(i, nl === -1 ? text.length : nl);
 }
 
 /**

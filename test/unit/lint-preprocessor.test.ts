@@ -95,3 +95,21 @@ test('comments: preprocess blanks them before the parse (the parser never sees o
   const { text } = preprocess('int a; // note\n/* block */ int b;\n', {});
   assert.equal(text, 'int a;        \n            int b;\n');
 });
+
+test('bracketing macros: a bare upper-case name between declarations is blanked (a namespace or class opener)', () => {
+  assert.deepEqual(lines('namespace a {\nPROJ_INLINE_NS_BEGIN\nnamespace b {\n}\nPROJ_INLINE_NS_END\n}'), ['namespace a {', '', 'namespace b {', '}', '', '}']);
+  assert.deepEqual(lines('class C {\n  Q_OBJECT\npublic:\n  int x;\n};'), ['class C {', '', 'public:', 'int x;', '};']);
+  // At the start of the text and after a directive, before a directive or at the end.
+  assert.deepEqual(lines('BEGIN_DECLS\n#include "x.h"\nEND_DECLS'), ['', '#include "x.h"', '']);
+});
+
+test('bracketing macros: a name that can be a type, a value or a macro body is kept', () => {
+  // A return type on its own line is followed by the function's name.
+  assert.deepEqual(lines('int x;\nSOCKET\nmake_socket(void);'), ['int x;', 'SOCKET', 'make_socket(void);']);
+  // After an operator or a comma (a value); the last line of a continued #define.
+  assert.deepEqual(lines('int a = 1 +\n  LIMIT\n;'), ['int a = 1 +', 'LIMIT', ';']);
+  assert.deepEqual(lines('enum { A,\n  B\n};'), ['enum { A,', 'B', '};']);
+  assert.deepEqual(lines('#define OPEN \\\n  BEGIN_NS\nnamespace x {}'), ['#define OPEN \\', 'BEGIN_NS', 'namespace x {}']);
+  // Mixed case is a name of the program, not a macro by convention.
+  assert.deepEqual(lines('int x;\nMyType\nnamespace y {}'), ['int x;', 'MyType', 'namespace y {}']);
+});
