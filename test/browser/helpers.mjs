@@ -98,7 +98,9 @@ export class Workbench {
 
   /** Moves the cursor to a line (Ctrl+G), which scrolls it into view. */
   async goToLine(line, { timeoutMs = 10_000 } = {}) {
-    await this.activeEditor().locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    // Focus by clicking a drawn line: a point of `.view-lines` itself may be scrolled out of the
+    // editor (seen in CI: the page intercepted the click for 30 s, and the editor scrolled away).
+    await this.activeEditor().locator('.view-lines .view-line').first().click({ position: { x: 1, y: 1 } });
     await this.page.keyboard.press(`${isMac ? 'Control' : 'Control'}+KeyG`);
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: timeoutMs });
