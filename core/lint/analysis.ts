@@ -405,7 +405,11 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache
     next.set(key, entry);
   }
   resolveAccepts(ctx, entries.map((e) => e.pre));
-  const helpers = [...ctx.touched.entries()].filter(([, v]) => v.size > 0).map(([k]) => escapeRe(k));
+  // Only a plain identifier can be called by name; a garbled declarator's text (broken input)
+  // is no helper name, and would only make the pattern huge.
+  const helpers = [...ctx.touched.entries()]
+    .filter(([k, v]) => v.size > 0 && /^[A-Za-z_]\w*$/.test(k))
+    .map(([k]) => escapeRe(k));
   ctx.touchedRe = helpers.length > 0 ? new RegExp(`\\b(?:${helpers.join('|')})\\b`) : null;
   const sig = contextSignature(ctx);
   const out: RawFinding[] = [];
