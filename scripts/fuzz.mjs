@@ -21,6 +21,9 @@ const EVERY = arg('every', Math.max(500, Math.floor(COUNT / 10)));
 const MAX_MS = arg('max-ms', 2000);
 const HANG_MS = Math.max(10000, MAX_MS * 3);
 const MAX_BYTES = 1 << 20;
+// `--only N --dump FILE`: generate the inputs up to #N (same seed) and write #N to FILE, to study one.
+const ONLY = arg('only', -1);
+const dumpAt = process.argv.indexOf('--dump');
 
 // ---- a seeded generator (mulberry32) --------------------------------------------------------
 let state = SEED >>> 0;
@@ -140,6 +143,15 @@ function nextInput(i) {
   const m = mutate(seed.text);
   const text = m.text.length > MAX_BYTES ? m.text.slice(0, MAX_BYTES) : m.text;
   return { file: seed.file, text, how: `${seed.file}: ${m.how}` };
+}
+
+if (ONLY >= 0) {
+  let input;
+  for (let i = 0; i <= ONLY; i++) input = nextInput(i);
+  const out = dumpAt > 0 ? process.argv[dumpAt + 1] : `fuzz-${ONLY}-${input.file}`;
+  (await import('node:fs')).writeFileSync(out, input.text);
+  console.log(`#${ONLY} (${input.how}), ${input.text.length} bytes, written to ${out}`);
+  process.exit(0);
 }
 
 // ---- the run ----------------------------------------------------------------------------------

@@ -306,6 +306,15 @@ interface FileContext {
   readonly relevant: RegExp;
   /** Names of this file's functions that change a socket's state or the library's. */
   touchedRe: RegExp | null;
+  /** Names this file makes a typedef of a handle type (`typedef SOCKET net_fd;`). */
+  readonly handleTypedefs: ReadonlySet<string>;
+}
+
+/** The names of `typedef SOCKET x;` (or `UINT_PTR`, `int`…) in `src`, found in one scan. */
+function handleTypedefs(src: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of src.matchAll(/\btypedef\s+(?:SOCKET|UINT_PTR|uintptr_t|int|unsigned(?:\s+int)?)\s+(\w+)\s*;/g)) names.add(m[1]!);
+  return names;
 }
 
 /** The call that registers a routine as an APC / completion routine. */
@@ -377,6 +386,7 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache
     mentionsDisconnectData: src.includes('XP1_DISCONNECT_DATA'),
     relevant,
     touchedRe: null,
+    handleTypedefs: handleTypedefs(src),
   };
   const keys: string[] = [];
   const entries: CachedFunction[] = [];
@@ -597,6 +607,8 @@ function socketKindFromArgs(e: FunctionEntry, a: Node[], src: string): Kind {
 class ParentFinder {
   private cursor: TreeCursor | null = null;
   private readonly cache = new Map<number, Node | null>();
+  /** The ancestors met by the last search, outermost first. */
+  private readonly path: Node[] = [];
   /**
    * `hint` gives nodes known to be ancestors of the nodes asked about (the walk's stack): the
    * search starts at the deepest one that contains the node, not at the function's root, which
@@ -615,10 +627,25 @@ class ParentFinder {
     if (this.hint) {
       for (let i = this.hint.length - 1; i >= 0 && result === undefined; i--) {
         const h = this.hint[i]!;
-        if (h.id !== n.id && h.startIndex <= n.startIndex && h.endIndex >= n.endIndex && (h.startIndex < n.startIndex || h.endIndex > n.endIndex)) result = this.search(h, n);
+        if (h.id !== n.id && h.startIndex <= n.startIndex && h.endIndex >= n.endIndex && (h.startIndex < n.startIndex || h.endIndex > n.endIndex)) {
+          this.path.length = 0;
+          result = this.search(h, n);
+        }
       }
     }
-    if (result === undefined) result = this.search(this.root, n);
+    // The last search's path: nodes asked about in document order (the prepass's calls) share
+    // most of it, so the search starts at the deepest node on it that contains this one.
+    for (let i = this.path.length - 1; i >= 0 && result === undefined; i--) {
+      const h = this.path[i]!;
+      if (h.id !== n.id && h.startIndex <= n.startIndex && h.endIndex >= n.endIndex && (h.startIndex < n.startIndex || h.endIndex > n.endIndex)) {
+        this.path.length = i;
+        result = this.search(h, n);
+      }
+    }
+    if (result === undefined) {
+      this.path.length = 0;
+      result = this.search(this.root, n);
+    }
     if (result === undefined) result = n.parent; // fall back to the slow path if the search got lost
     this.cache.set(n.id, result);
     return result;
@@ -633,6 +660,7 @@ class ParentFinder {
       const cur = c.currentNode;
       if (cur.id === n.id) return parent ?? (from.id === this.root.id ? null : undefined);
       if (parent) this.cache.set(cur.id, parent);
+      this.path.push(cur);
       if (!c.gotoFirstChildForIndex(n.startIndex)) return undefined;
       // Several children may start at the same offset: take the one that contains n.
       let child = c.currentNode;
@@ -1203,7 +1231,7 @@ class FunctionWalk {
     const t = textOf(type, this.src).replace(/\s+/g, ' ').trim();
     if (/^(?:const )?(?:SOCKET|UINT_PTR|uintptr_t|ULONG_PTR|INT_PTR|intptr_t|int|unsigned|unsigned int|long|unsigned long|DWORD|HANDLE|\w*socket_t|\w*SOCKET\w*)$/i.test(t)) return false;
     // A C typedef of a handle type in this file (`typedef SOCKET net_fd;`) is a handle too.
-    if (/^\w+$/.test(t) && new RegExp(`\\btypedef\\s+(?:SOCKET|UINT_PTR|uintptr_t|int|unsigned(?:\\s+int)?)\\s+${t}\\s*;`).test(this.src)) return false;
+    if (this.ctx.handleTypedefs.has(t)) return false;
     if (t === 'auto' || t === 'const auto') {
       const v = value ? stripParens(value) : null;
       if (v?.type === 'call_expression') {
