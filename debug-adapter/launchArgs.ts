@@ -11,6 +11,8 @@ export interface PeerConfig {
   readonly arg?: string;
   /** Or through this environment variable. */
   readonly env?: string;
+  /** The loopback port to listen on (1–65535); without it the system chooses a free one. */
+  readonly port?: number;
 }
 
 export interface WinsockLaunchArguments extends DebugProtocol.LaunchRequestArguments {
@@ -41,12 +43,14 @@ export const LAUNCH_ATTRIBUTES: readonly (keyof WinsockLaunchArguments)[] = [
 ];
 
 /** What is wrong with the arguments (a message key and its detail), or undefined. */
-export function launchArgumentProblem(a: Partial<WinsockLaunchArguments>): { key: 'noProgram' | 'badProgram' | 'badPeer'; detail: string } | undefined {
+export function launchArgumentProblem(a: Partial<WinsockLaunchArguments>): { key: 'noProgram' | 'badProgram' | 'badPeer' | 'badPeerPort'; detail: string } | undefined {
   if (typeof a.program !== 'string' || a.program.trim() === '') return { key: 'noProgram', detail: '' };
   if (!/\.(c|cc|cpp|cxx|exe)$/i.test(a.program)) return { key: 'badProgram', detail: a.program };
   if (a.peer !== undefined) {
     const b = typeof a.peer === 'string' ? a.peer : a.peer?.behaviour;
     if (!PEER_BEHAVIOURS.includes(b as PeerMode)) return { key: 'badPeer', detail: String(b) };
+    const port = typeof a.peer === 'object' ? a.peer.port : undefined;
+    if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) return { key: 'badPeerPort', detail: JSON.stringify(port) };
   }
   return undefined;
 }

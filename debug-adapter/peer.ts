@@ -14,6 +14,6 @@ export interface RunningPeer {
 export async function startPeer(config: PeerConfig | PeerMode, log: (text: string) => void): Promise<RunningPeer> {
   const behaviour = typeof config === 'string' ? config : config.behaviour;
   const peer = new LoopbackPeer(behaviour, (o) => log(o.text));
-  await peer.start();
+  await peer.start(typeof config === 'string' ? 0 : (config.port ?? 0));
   return { behaviour, port: peer.port, stop: () => peer.stop() };
 }

@@ -14,7 +14,7 @@ import { Debuggee, type StopEvent } from './debuggee';
 import { Breakpoints, FAILED_CALL_FILTER, LINT_FILTER } from './handlers/breakpoints';
 import { Execution, type StepKind } from './handlers/execution';
 import { Variables } from './handlers/variables';
-import { launchArgumentProblem, type WinsockLaunchArguments } from './launchArgs';
+import { launchArgumentProblem, type PeerConfig, type WinsockLaunchArguments } from './launchArgs';
 import { CompileError, compileProgram, defaultCompiler, isSourceProgram } from './program/compile';
 import { msg, pickLanguage, type AdapterLang } from './strings';
 import { procNetTcpLookup } from './winsock/kernelTcp';
@@ -133,8 +133,13 @@ export class WinsockDebugSession extends LoggingDebugSession {
       const env: Record<string, string> = { ...(args.env ?? {}) };
       const progArgs = [...(args.args ?? [])];
       if (args.peer) {
-        this.peer = await startPeer(args.peer, (t) => this.console(`[peer] ${t}`));
-        const p = typeof args.peer === 'string' ? { behaviour: args.peer } : args.peer;
+        const p: PeerConfig = typeof args.peer === 'string' ? { behaviour: args.peer } : args.peer;
+        try {
+          this.peer = await startPeer(p, (t) => this.console(`[peer] ${t}`));
+        } catch (e) {
+          await this.endAll();
+          return this.fail(response, msg(this.lang, 'peerPortBusy', p.port ?? 0, (e as NodeJS.ErrnoException).code ?? String(e)));
+        }
         if (p.env) env[p.env] = String(this.peer.port);
         else if (p.arg) progArgs.push(p.arg.replace(/\$\{port\}/g, String(this.peer.port)));
         else progArgs.push(String(this.peer.port));

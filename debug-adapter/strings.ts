@@ -7,6 +7,8 @@ const MESSAGES = {
   noProgram: { en: 'The launch configuration has no "program": give a .c/.cpp file or an .exe.', ru: 'В конфигурации запуска нет "program": укажите файл .c/.cpp или .exe.' },
   badProgram: { en: '"program" must be a .c, .cpp or .exe file: {0}', ru: '"program" должен быть файлом .c, .cpp или .exe: {0}' },
   badPeer: { en: '"peer" must be one of echo, sink, send-then-close, abortive-reset, silent (got {0}).', ru: '"peer" должен быть одним из echo, sink, send-then-close, abortive-reset, silent (получено {0}).' },
+  badPeerPort: { en: '"peer.port" must be a whole number from 1 to 65535 (got {0}); leave it out to have a free port chosen.', ru: '"peer.port" должен быть целым числом от 1 до 65535 (получено {0}); не указывайте его, чтобы порт был выбран свободный.' },
+  peerPortBusy: { en: 'The peer could not listen on 127.0.0.1:{0} ({1}): choose another "peer.port", or leave it out to have a free port chosen.', ru: 'Удалённая сторона не смогла слушать 127.0.0.1:{0} ({1}): выберите другой "peer.port" или не указывайте его, чтобы порт был выбран свободный.' },
   programMissing: { en: 'The program {0} does not exist.', ru: 'Программа {0} не существует.' },
   compileFailed: { en: 'Building {0} failed ({1}); the compiler said:\n{2}', ru: 'Сборка {0} не удалась ({1}); вывод компилятора:\n{2}' },
   compiling: { en: 'Building {0} with {1}…', ru: 'Сборка {0} компилятором {1}…' },

@@ -34,11 +34,12 @@ export class LoopbackPeer {
     private readonly observe: (o: PeerObservation) => void,
   ) {}
 
-  start(): Promise<void> {
+  /** Listens on 127.0.0.1 at `port` (0: a free port the system chooses). */
+  start(port = 0): Promise<void> {
     return new Promise((resolve, reject) => {
       const server = createServer({ allowHalfOpen: true, pauseOnConnect: true }, (sock) => this.accepted(sock));
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
+      server.listen(port, '127.0.0.1', () => {
         const a = server.address();
         this.port = typeof a === 'object' && a ? a.port : 0;
         this.server = server;

@@ -3,6 +3,7 @@
 // the session is over.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { DebugProtocol } from '@vscode/debugprotocol';
@@ -43,7 +44,8 @@ describe('adapter robustness under Wine', { timeout: 300_000 }, () => {
     await waitFor('no process left', () => (leftovers().length === 0 ? true : undefined), 20_000).catch(() => assert.deepEqual(leftovers(), []));
   });
 
-  it('passes the peer\'s port through the environment variable named in "peer", and the program runs to its end', async () => {
+  it('passes the peer\'s port (the one given in "peer") through the environment variable named there, and the program runs to its end', async () => {
+    const port = await freePort();
     const dc2 = newClient();
     const output: string[] = [];
     dc2.on('output', (e: DebugProtocol.OutputEvent) => output.push(e.body.output));
@@ -51,7 +53,7 @@ describe('adapter robustness under Wine', { timeout: 300_000 }, () => {
       await dc2.start();
       const terminated = dc2.waitForEvent('terminated', 120_000);
       const init = dc2.waitForEvent('initialized', 120_000);
-      const launched = dc2.launch(launchArgs('disconnect_client.c', { peer: { behaviour: 'sink', env: 'PEER_PORT' } }));
+      const launched = dc2.launch(launchArgs('disconnect_client.c', { peer: { behaviour: 'sink', env: 'PEER_PORT', port } }));
       await init;
       await dc2.configurationDoneRequest();
       await launched;
@@ -60,10 +62,39 @@ describe('adapter robustness under Wine', { timeout: 300_000 }, () => {
       await dc2.stop().catch(() => {});
     }
     const text = output.join('');
+    assert.ok(text.includes(`127.0.0.1:${port}`), text);
     assert.match(text, /connect: 0/);
     assert.match(text, /\[peer\] peer \(sink\) accepted a connection/);
     assert.match(text, /done: sent 5 received 0/);
     assert.match(text, /The program exited with code 0\./);
     await waitFor('no process left', () => (leftovers().length === 0 ? true : undefined), 20_000).catch(() => assert.deepEqual(leftovers(), []));
   });
+
+  it('a "peer.port" already in use fails the launch with a message saying so, and leaves nothing running', async () => {
+    const port = await freePort();
+    const holder = createServer().listen(port, '127.0.0.1');
+    await new Promise((r) => holder.once('listening', r));
+    const dc3 = newClient();
+    try {
+      await dc3.start();
+      await assert.rejects(dc3.launch(launchArgs('disconnect_client.c', { peer: { behaviour: 'echo', port } })), (e: Error) => {
+        assert.match(e.message, new RegExp(`The peer could not listen on 127\\.0\\.0\\.1:${port} \\(EADDRINUSE\\)`));
+        return true;
+      });
+    } finally {
+      await dc3.stop().catch(() => {});
+      holder.close();
+    }
+    await waitFor('no process left', () => (leftovers().length === 0 ? true : undefined), 20_000).catch(() => assert.deepEqual(leftovers(), []));
+  });
 });
+
+/** A port that was free a moment ago (listened on with 0, read, closed). */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}

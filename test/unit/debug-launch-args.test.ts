@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { createServer, connect, type AddressInfo } from 'node:net';
 import { LAUNCH_ATTRIBUTES, launchArgumentProblem } from '../../debug-adapter/launchArgs';
+import { startPeer } from '../../debug-adapter/peer';
 import { allMessages, msg, pickLanguage } from '../../debug-adapter/strings';
 import { isSourceProgram, parseCompilerOutput } from '../../debug-adapter/program/compile';
 
@@ -41,6 +43,37 @@ describe('debugger launch configuration', () => {
     assert.equal(launchArgumentProblem({ program: 'notes.txt' })?.key, 'badProgram');
     assert.equal(launchArgumentProblem({ program: 'a.c', peer: 'shouty' as never })?.key, 'badPeer');
     assert.equal(launchArgumentProblem({ program: 'a.cpp', peer: { behaviour: 'echo' } }), undefined);
+    assert.equal(launchArgumentProblem({ program: 'a.cpp', peer: { behaviour: 'echo', port: 27015 } }), undefined);
+    for (const port of [0, 65536, 80.5, '27015' as never, -1]) assert.deepEqual(launchArgumentProblem({ program: 'a.c', peer: { behaviour: 'sink', port } }), { key: 'badPeerPort', detail: JSON.stringify(port) }, String(port));
+  });
+
+  it('starts the peer on the port given, and a busy port fails with its code (real sockets on 127.0.0.1)', async () => {
+    // A port that was free a moment ago: listen on 0, read it, close.
+    const free = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const port = (s.address() as AddressInfo).port;
+        s.close(() => resolve(port));
+      });
+    });
+    const peer = await startPeer({ behaviour: 'echo', port: free }, () => {});
+    try {
+      assert.equal(peer.port, free);
+      const echoed = await new Promise<string>((resolve, reject) => {
+        const c = connect(free, '127.0.0.1', () => c.write('ping'));
+        c.once('data', (d) => {
+          resolve(d.toString());
+          c.destroy();
+        });
+        c.once('error', reject);
+      });
+      assert.equal(echoed, 'ping');
+      await assert.rejects(startPeer({ behaviour: 'sink', port: free }, () => {}), (e: NodeJS.ErrnoException) => e.code === 'EADDRINUSE');
+    } finally {
+      await peer.stop();
+    }
+    const chosen = await startPeer('sink', () => {});
+    assert.ok(chosen.port > 0 && chosen.port !== free);
+    await chosen.stop();
   });
 
   it('reads gcc diagnostics and tells sources from executables', () => {
