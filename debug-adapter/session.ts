@@ -223,6 +223,7 @@ export class WinsockDebugSession extends LoggingDebugSession {
     if (!d) return;
     await this.variables.invalidate();
     if (ev.kind === 'breakpoint' && ev.breakpointNumber) {
+      await this.breakpoints.hit(ev.breakpointNumber).catch((e: unknown) => this.console(msg(this.lang, 'startFailed', e instanceof Error ? e.message : String(e)), 'stderr'));
       const log = this.breakpoints.logMessageOf(ev.breakpointNumber);
       if (log !== undefined) {
         this.console(await this.expandLogMessage(log, ev.threadId));

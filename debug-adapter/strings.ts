@@ -9,6 +9,7 @@ const MESSAGES = {
   badPeer: { en: '"peer" must be one of echo, sink, send-then-close, abortive-reset, silent (got {0}).', ru: '"peer" должен быть одним из echo, sink, send-then-close, abortive-reset, silent (получено {0}).' },
   badPeerPort: { en: '"peer.port" must be a whole number from 1 to 65535 (got {0}); leave it out to have a free port chosen.', ru: '"peer.port" должен быть целым числом от 1 до 65535 (получено {0}); не указывайте его, чтобы порт был выбран свободный.' },
   peerPortBusy: { en: 'The peer could not listen on 127.0.0.1:{0} ({1}): choose another "peer.port", or leave it out to have a free port chosen.', ru: 'Удалённая сторона не смогла слушать 127.0.0.1:{0} ({1}): выберите другой "peer.port" или не указывайте его, чтобы порт был выбран свободный.' },
+  badHitCondition: { en: 'Hit count "{0}" is not understood: write N or == N (the Nth hit only), >= N (the Nth and later), > N, or % N (every Nth), with N at least 1.', ru: 'Число попаданий «{0}» не распознано: укажите N или == N (только N-е попадание), >= N (N-е и далее), > N или % N (каждое N-е), где N не меньше 1.' },
   programMissing: { en: 'The program {0} does not exist.', ru: 'Программа {0} не существует.' },
   compileFailed: { en: 'Building {0} failed ({1}); the compiler said:\n{2}', ru: 'Сборка {0} не удалась ({1}); вывод компилятора:\n{2}' },
   compiling: { en: 'Building {0} with {1}…', ru: 'Сборка {0} компилятором {1}…' },

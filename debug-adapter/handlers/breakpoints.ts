@@ -7,6 +7,7 @@ import type { Debuggee } from '../debuggee';
 import { MIError } from '../gdb/backend';
 import { miQuote, miString, miTuple, type MITuple } from '../gdb/miParser';
 import { msg, type AdapterLang } from '../strings';
+import { afterHit, initialIgnoreCount, parseHitCondition, type HitCondition } from './hitCondition';
 
 export const FAILED_CALL_FILTER = 'winsock-call-failed';
 export const LINT_FILTER = 'lint-finding';
@@ -27,6 +28,7 @@ export class Breakpoints {
   private lintBps = new Map<string, LintStopInfo>();
   private nextId = 1;
   private readonly logpoints = new Map<string, string>();
+  private readonly hitConditions = new Map<string, HitCondition>();
 
   constructor(
     private readonly debuggee: () => Debuggee | undefined,
@@ -37,6 +39,18 @@ export class Breakpoints {
 
   logMessageOf(bkptno: string): string | undefined {
     return this.logpoints.get(bkptno);
+  }
+
+  /**
+   * After a stop at breakpoint `bkptno` (the program is stopped): a `== N` breakpoint is disabled,
+   * a `% N` one ignores the next N-1 hits again.
+   */
+  async hit(bkptno: string): Promise<void> {
+    const c = this.hitConditions.get(bkptno);
+    const next = c ? afterHit(c) : undefined;
+    const d = this.debuggee();
+    if (!next || !d) return;
+    await d.gdb.send('disable' in next ? `-break-disable ${bkptno}` : `-break-after ${bkptno} ${next.ignore}`);
   }
 
   lintStopOf(bkptno: string): LintStopInfo | undefined {
@@ -55,18 +69,28 @@ export class Breakpoints {
     const flags: string[] = [];
     if (opts.temporary) flags.push('-t');
     if (opts.condition) flags.push('-c', miQuote(opts.condition));
-    const hits = opts.hitCondition ? parseInt(opts.hitCondition.replace(/^\s*>=?\s*/, ''), 10) : NaN;
-    if (Number.isFinite(hits) && hits > 1) flags.push('-i', String(hits - 1));
+    const hits = opts.hitCondition !== undefined && opts.hitCondition.trim() !== '' ? parseHitCondition(opts.hitCondition) : undefined;
+    if (opts.hitCondition !== undefined && opts.hitCondition.trim() !== '' && !hits) throw new BadHitCondition(opts.hitCondition);
+    if (hits && initialIgnoreCount(hits) > 0) flags.push('-i', String(initialIgnoreCount(hits)));
     const r = await d.gdb.send(`-break-insert -f ${flags.join(' ')} ${miQuote(location)}`);
     const bkpt = miTuple(r.bkpt);
     if (opts.logMessage !== undefined && bkpt) this.logpoints.set(miString(bkpt.number) ?? '', opts.logMessage);
+    if (hits && bkpt) this.hitConditions.set(miString(bkpt.number) ?? '', hits);
     return bkpt ?? {};
+  }
+
+  private refusal(e: unknown): string {
+    if (e instanceof BadHitCondition) return msg(this.lang(), 'badHitCondition', e.text);
+    return msg(this.lang(), 'breakpointRefused', e instanceof MIError ? e.message : String(e));
   }
 
   private async remove(list: readonly GdbBreakpoint[]): Promise<void> {
     const d = this.debuggee();
     if (!d || list.length === 0) return;
-    for (const b of list) this.logpoints.delete(b.number);
+    for (const b of list) {
+      this.logpoints.delete(b.number);
+      this.hitConditions.delete(b.number);
+    }
     await d.gdb.send(`-break-delete ${list.map((b) => b.number).join(' ')}`).catch(() => {});
   }
 
@@ -89,7 +113,7 @@ export class Breakpoints {
           kept.push({ number: miString(bkpt.number) ?? '' });
           out.push(this.toDap(bkpt, b.line, args.source));
         } catch (e) {
-          out.push({ verified: false, line: b.line, message: msg(this.lang(), 'breakpointRefused', e instanceof MIError ? e.message : String(e)) });
+          out.push({ verified: false, line: b.line, message: this.refusal(e) });
         }
       }
       this.bySource.set(file, kept);
@@ -114,7 +138,7 @@ export class Breakpoints {
           const file = miString(bkpt.fullname);
           out.push(this.toDap(bkpt, undefined, file ? { path: file, name: file.split(/[\\/]/).pop() ?? file } : undefined));
         } catch (e) {
-          out.push({ verified: false, message: msg(this.lang(), 'breakpointRefused', e instanceof MIError ? e.message : String(e)) });
+          out.push({ verified: false, message: this.refusal(e) });
         }
       }
       return out;
@@ -151,5 +175,12 @@ export class Breakpoints {
       }
     });
     return result;
+  }
+}
+
+/** A hit condition that is none of the forms the adapter knows. */
+class BadHitCondition extends Error {
+  constructor(readonly text: string) {
+    super(`bad hit condition: ${text}`);
   }
 }

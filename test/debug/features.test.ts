@@ -102,8 +102,7 @@ describe('debugger features under Wine', { timeout: 300_000 }, () => {
     let frame = await topFrame(dc, tid);
     assert.equal(frame.name, 'add');
     assert.equal(await evaluate(dc, 'b', frame.id), '2', 'the third call of add');
-    // gdb's ignore count: the breakpoint would stop on every later call too; drop it.
-    await dc.setFunctionBreakpointsRequest({ breakpoints: [] });
+    // "3" is the third hit only: the two later calls of add do not stop.
     await dc.continueRequest({ threadId: tid });
     ev = await stopped(dc);
     frame = await topFrame(dc, tid);
@@ -112,6 +111,37 @@ describe('debugger features under Wine', { timeout: 300_000 }, () => {
     assert.match(log ?? '', /^logpoint total=10 err=100\d\d/);
     const err = await evaluate(dc, 'err', frame.id);
     assert.match(err, /^100\d\d \(WSAE[A-Z]+\)$/);
+  });
+
+  it('hit count "% 2" stops on every second hit; one the adapter does not understand is refused with the forms it knows', async () => {
+    dc = newClient();
+    const output: string[] = [];
+    dc.on('output', (e: DebugProtocol.OutputEvent) => output.push(e.body.output));
+    await dc.start();
+    const init = dc.waitForEvent('initialized', 120_000);
+    const launched = dc.launch(launchArgs('features.c', {}));
+    await init;
+    const set = await dc.setBreakpointsRequest({ source: { path: path.join(fixtures, 'features.c') }, breakpoints: [{ line: 8, hitCondition: 'often' }, { line: 27 }] });
+    assert.equal(set.body.breakpoints[0]?.verified, false);
+    assert.match(set.body.breakpoints[0]?.message ?? '', /Hit count "often" is not understood: write N or == N/);
+    assert.equal(set.body.breakpoints[1]?.verified, true);
+    await dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'add', hitCondition: '% 2' }] });
+    await dc.setExceptionBreakpointsRequest({ filters: [] });
+    await dc.configurationDoneRequest();
+    await launched;
+    const seen: string[] = [];
+    for (;;) {
+      const ev = await stopped(dc);
+      const tid = ev.body.threadId ?? 1;
+      const frame = await topFrame(dc, tid);
+      if (frame.name !== 'add') {
+        assert.equal(frame.line, 27);
+        break;
+      }
+      seen.push(await evaluate(dc, 'b', frame.id));
+      await dc.continueRequest({ threadId: tid });
+    }
+    assert.deepEqual(seen, ['1', '3'], 'the 2nd and 4th of the five calls of add (b = 0..4)');
   });
 
   it('"line with a lint finding" stops before the line, with the rule\'s message', async () => {
