@@ -2,6 +2,7 @@
 // tracer's lines to the tracker, turns gdb's *stopped records into plain stop events, and ends
 // everything it started. The DAP session drives it; it knows nothing of DAP.
 import { EventEmitter } from 'node:events';
+import { createServer } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GdbBackend, MIError, spawnProcess, type ProcessFactory } from './gdb/backend';
@@ -50,6 +51,18 @@ export interface DebuggeeStartOptions {
   readonly workDir: string;
   readonly traceWinsock: boolean;
   readonly trace?: (line: string) => void;
+  /**
+   * Under Wine: runs gdbserver.exe (and so the program) in a terminal the client opens instead of
+   * as the adapter's child; the program's output and input are then that terminal's.
+   */
+  readonly runInTerminal?: (launch: TerminalLaunch) => Promise<void>;
+}
+
+/** A command for the client's terminal: `env` holds only what differs from the adapter's own. */
+export interface TerminalLaunch {
+  readonly args: readonly string[];
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string>>;
 }
 
 /** gdbserver's own lines, which are not the program's output. */
@@ -59,6 +72,8 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
   readonly gdb: GdbBackend;
   readonly tracker = new WinsockTracker();
   private server: GdbServer | undefined;
+  /** The port gdbserver.exe listens on in the client's terminal (`runInTerminal`). */
+  private terminalPort: number | undefined;
   private opts: DebuggeeStartOptions | undefined;
   running = false;
   private ended = false;
@@ -82,11 +97,16 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
     const native = opts.native === true || !opts.prefix;
     if (!native && opts.prefix) {
       const env = { ...opts.prefix.env, ...opts.env };
-      this.server = await startGdbServer(
-        { winePath: opts.winePath, gdbserverPath: opts.gdbserverPath, program: opts.exe, args: opts.args, cwd: opts.cwd, env },
-        (text, stream) => this.programOutput(text, stream),
-        this.factory,
-      );
+      if (opts.runInTerminal) {
+        this.terminalPort = await freeLoopbackPort();
+        await opts.runInTerminal({ args: [opts.winePath, opts.gdbserverPath, `127.0.0.1:${this.terminalPort}`, opts.exe, ...opts.args], cwd: opts.cwd, env: changedEnv(env) });
+      } else {
+        this.server = await startGdbServer(
+          { winePath: opts.winePath, gdbserverPath: opts.gdbserverPath, program: opts.exe, args: opts.args, cwd: opts.cwd, env },
+          (text, stream) => this.programOutput(text, stream),
+          this.factory,
+        );
+      }
     }
     this.gdb.onTrace = opts.trace;
     this.gdb.on('exec', (r) => this.onExec(r));
@@ -114,10 +134,13 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
       const stopped = this.nextStop(120_000);
       await this.gdb.send('-exec-run --start');
       await stopped;
-    } else if (opts.prefix && this.server) {
+    } else if (opts.prefix && (this.server || this.terminalPort)) {
       // The DLLs are read from the prefix, not pulled over the remote link (CLI form: the path is taken literally).
       await this.gdb.console(`set sysroot ${path.join(opts.prefix.dir, 'dosdevices', 'c:')}`);
-      await this.gdb.send(`-target-select remote 127.0.0.1:${this.server.port}`);
+      // In a terminal gdbserver.exe starts when the client gets to it: gdb retries the connection
+      // (tcp auto-retry) until it listens, up to a cold Wine start.
+      if (this.terminalPort) await this.gdb.console('set tcp connect-timeout 120');
+      await this.gdb.send(`-target-select remote 127.0.0.1:${this.server?.port ?? this.terminalPort}`);
       // Wine's DLLs carry DWARF: step over them as over a system DLL.
       await this.gdb.console('skip -gfi dlls/*/*');
     }
@@ -296,4 +319,23 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
 
 function delay(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/** A port on 127.0.0.1 that was free a moment ago (listened on with 0, read, closed). */
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** The variables of `env` that the adapter's own environment does not already hold with the same value. */
+function changedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && process.env[k] !== v) out[k] = v;
+  return out;
 }

@@ -29,6 +29,8 @@ export interface WinsockLaunchArguments extends DebugProtocol.LaunchRequestArgum
   gdbserverPath?: string;
   peer?: PeerConfig | PeerMode;
   traceWinsock?: boolean;
+  /** Where the program's own output goes: the debug console (default) or a terminal the client opens. */
+  console?: ProgramConsole;
   /** Where the adapter keeps builds and its Wine prefix (the extension passes its global storage). */
   storageDir?: string;
   /** Messages in this language (`en` or `ru`); the extension passes VS Code's display language. */
@@ -37,15 +39,19 @@ export interface WinsockLaunchArguments extends DebugProtocol.LaunchRequestArgum
   trace?: boolean;
 }
 
+export type ProgramConsole = 'internalConsole' | 'integratedTerminal' | 'externalTerminal';
+export const PROGRAM_CONSOLES: readonly ProgramConsole[] = ['internalConsole', 'integratedTerminal', 'externalTerminal'];
+
 export const LAUNCH_ATTRIBUTES: readonly (keyof WinsockLaunchArguments)[] = [
   'program', 'args', 'cwd', 'env', 'stopOnEntry', 'compilerPath', 'compilerArgs', 'miDebuggerPath',
-  'winePath', 'gdbserverPath', 'peer', 'traceWinsock', 'storageDir', 'language', 'trace',
+  'winePath', 'gdbserverPath', 'peer', 'traceWinsock', 'console', 'storageDir', 'language', 'trace',
 ];
 
 /** What is wrong with the arguments (a message key and its detail), or undefined. */
-export function launchArgumentProblem(a: Partial<WinsockLaunchArguments>): { key: 'noProgram' | 'badProgram' | 'badPeer' | 'badPeerPort'; detail: string } | undefined {
+export function launchArgumentProblem(a: Partial<WinsockLaunchArguments>): { key: 'noProgram' | 'badProgram' | 'badPeer' | 'badPeerPort' | 'badConsole'; detail: string } | undefined {
   if (typeof a.program !== 'string' || a.program.trim() === '') return { key: 'noProgram', detail: '' };
   if (!/\.(c|cc|cpp|cxx|exe)$/i.test(a.program)) return { key: 'badProgram', detail: a.program };
+  if (a.console !== undefined && !PROGRAM_CONSOLES.includes(a.console)) return { key: 'badConsole', detail: JSON.stringify(a.console) };
   if (a.peer !== undefined) {
     const b = typeof a.peer === 'string' ? a.peer : a.peer?.behaviour;
     if (!PEER_BEHAVIOURS.includes(b as PeerMode)) return { key: 'badPeer', detail: String(b) };

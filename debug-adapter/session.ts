@@ -10,7 +10,7 @@ import {
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { createLinter, resolveOptions, type Linter } from '../core/lint/index';
-import { Debuggee, type StopEvent } from './debuggee';
+import { Debuggee, type StopEvent, type TerminalLaunch } from './debuggee';
 import { Breakpoints, FAILED_CALL_FILTER, LINT_FILTER } from './handlers/breakpoints';
 import { Execution, type StepKind } from './handlers/execution';
 import { Variables } from './handlers/variables';
@@ -32,6 +32,8 @@ export function defaultStorageDir(): string {
 
 export class WinsockDebugSession extends LoggingDebugSession {
   private lang: AdapterLang = pickLanguage(undefined);
+  /** The client answers `runInTerminal` (VS Code does; many other clients do not). */
+  private clientRunsInTerminal = false;
   private debuggee: Debuggee | undefined;
   private args: WinsockLaunchArguments | undefined;
   private peer: RunningPeer | undefined;
@@ -55,6 +57,7 @@ export class WinsockDebugSession extends LoggingDebugSession {
 
   protected override initializeRequest(response: DebugProtocol.InitializeResponse, args: DebugProtocol.InitializeRequestArguments): void {
     this.lang = pickLanguage(args.locale);
+    this.clientRunsInTerminal = args.supportsRunInTerminalRequest === true;
     response.body = {
       supportsConfigurationDoneRequest: true,
       supportsConditionalBreakpoints: true,
@@ -129,6 +132,7 @@ export class WinsockDebugSession extends LoggingDebugSession {
     try {
       // On Windows gdb runs the program natively; elsewhere under Wine, in the adapter's own prefix.
       const native = this.platform === 'win32';
+      if (native && (args.console === 'integratedTerminal' || args.console === 'externalTerminal')) this.console(msg(this.lang, 'consoleNative', args.console));
       const prefix = native ? undefined : await acquirePrefix(path.join(storage, 'wine'), winePath, (t) => this.console(msg(this.lang, 'prefix', t)));
       const env: Record<string, string> = { ...(args.env ?? {}) };
       const progArgs = [...(args.args ?? [])];
@@ -151,6 +155,7 @@ export class WinsockDebugSession extends LoggingDebugSession {
         gdbserverPath: args.gdbserverPath || '/usr/share/win64/gdbserver.exe',
         ...(prefix ? { prefix } : { native: true }),
         tracerScript,
+        ...(native ? {} : this.terminalFor(args)),
         workDir: storage,
         traceWinsock: args.traceWinsock !== false,
         ...(args.trace ? { trace: (l: string) => this.console(l) } : {}),
@@ -174,6 +179,25 @@ export class WinsockDebugSession extends LoggingDebugSession {
     } catch (e) {
       this.console(msg(this.lang, 'startFailed', e instanceof Error ? e.message : String(e)), 'stderr');
     }
+  }
+
+  /** The `runInTerminal` option of the start, when the program is to run in the client's terminal (under Wine). */
+  private terminalFor(args: WinsockLaunchArguments): { runInTerminal?: (l: TerminalLaunch) => Promise<void> } {
+    const kind = args.console === 'integratedTerminal' ? 'integrated' : args.console === 'externalTerminal' ? 'external' : undefined;
+    if (!kind) return {};
+    if (!this.clientRunsInTerminal) {
+      this.console(msg(this.lang, 'consoleUnsupported', String(args.console)));
+      return {};
+    }
+    const title = msg(this.lang, 'terminalTitle', path.basename(args.program));
+    return {
+      runInTerminal: (l) =>
+        new Promise((resolve, reject) =>
+          this.runInTerminalRequest({ kind, title, cwd: l.cwd, args: [...l.args], env: l.env }, 30_000, (r) =>
+            r.success ? resolve() : reject(new Error(msg(this.lang, 'terminalFailed', r.message ?? ''))),
+          ),
+        ),
+    };
   }
 
   private entryPending = false;

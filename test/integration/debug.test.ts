@@ -21,13 +21,15 @@ async function pollUntil<T>(what: string, check: () => T | undefined, timeoutMs:
 
 suite('debugger (winsock-lens debug type)', () => {
   const stops: { session: vscode.DebugSession; body: { threadId?: number; reason?: string } }[] = [];
+  const outputs: { session: vscode.DebugSession; text: string }[] = [];
   let tracker: vscode.Disposable | undefined;
 
   suiteSetup(async () => {
     tracker = vscode.debug.registerDebugAdapterTrackerFactory('winsock-lens', {
       createDebugAdapterTracker: (session) => ({
-        onDidSendMessage: (m: { type?: string; event?: string; body?: { threadId?: number; reason?: string } }) => {
+        onDidSendMessage: (m: { type?: string; event?: string; body?: { threadId?: number; reason?: string; output?: string } }) => {
           if (m.type === 'event' && m.event === 'stopped') stops.push({ session, body: m.body ?? {} });
+          if (m.type === 'event' && m.event === 'output') outputs.push({ session, text: m.body?.output ?? '' });
         },
       }),
     });
@@ -90,5 +92,53 @@ suite('debugger (winsock-lens debug type)', () => {
     });
     await vscode.debug.stopDebugging(session);
     await ended;
+  });
+
+  test('"console": "integratedTerminal" runs the program in a terminal of VS Code; the journal stays in the debug console', async function () {
+    this.timeout(240_000);
+    vscode.debug.removeBreakpoints(vscode.debug.breakpoints);
+    const opened = new Promise<vscode.Terminal>((resolve) => {
+      const d = vscode.window.onDidOpenTerminal((t) => {
+        if (t.name === 'Winsock Lens: disconnect_client.c') {
+          d.dispose();
+          resolve(t);
+        }
+      });
+    });
+    let session: vscode.DebugSession | undefined;
+    const ended = new Promise<void>((resolve) => {
+      const d = vscode.debug.onDidTerminateDebugSession((s) => {
+        if (s === session) {
+          d.dispose();
+          resolve();
+        }
+      });
+    });
+    const startedSession = new Promise<vscode.DebugSession>((resolve) => {
+      const d = vscode.debug.onDidStartDebugSession((s) => {
+        d.dispose();
+        resolve(s);
+      });
+    });
+    const started = await vscode.debug.startDebugging(undefined, {
+      type: 'winsock-lens',
+      request: 'launch',
+      name: 'integration: in a terminal',
+      program,
+      peer: { behaviour: 'sink', env: 'PEER_PORT' },
+      console: 'integratedTerminal',
+      storageDir,
+      language: 'en',
+    });
+    assert.equal(started, true, 'the session started');
+    session = await startedSession;
+    const terminal = await opened;
+    assert.ok(((await terminal.processId) ?? 0) > 0, 'the terminal runs a process');
+    await ended;
+    const text = outputs.filter((o) => o.session === session).map((o) => o.text).join('');
+    assert.match(text, /\[winsock\] WSASendDisconnect\(/);
+    assert.match(text, /The program exited with code 0\./);
+    assert.doesNotMatch(text, /done: sent/, "the program's own lines went to the terminal");
+    terminal.dispose();
   });
 });
