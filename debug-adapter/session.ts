@@ -17,7 +17,8 @@ import { Variables } from './handlers/variables';
 import { launchArgumentProblem, type PeerConfig, type WinsockLaunchArguments } from './launchArgs';
 import { CompileError, compileProgram, defaultCompiler, isSourceProgram } from './program/compile';
 import { msg, pickLanguage, type AdapterLang } from './strings';
-import { procNetTcpLookup } from './winsock/kernelTcp';
+import { kernelTcpLookupFor } from './winsock/kernelTcp';
+import type { KernelTcpLookup } from './winsock/scope';
 import { describeError } from './winsock/tracker';
 import { journalLine } from './winsock/scope';
 import { acquirePrefix } from './wine/prefix';
@@ -40,7 +41,9 @@ export class WinsockDebugSession extends LoggingDebugSession {
   private configurationDone!: Promise<void>;
   private markConfigurationDone!: () => void;
   private readonly breakpoints = new Breakpoints(() => this.debuggee, () => this.lang, () => this.lintFindings());
-  private readonly variables = new Variables(() => this.debuggee, () => this.lang, procNetTcpLookup());
+  /** The kernel's TCP rows for the Sockets scope: /proc/net/tcp, or GetTcpTable on Windows (set at launch). */
+  private kernelTcp: KernelTcpLookup = () => undefined;
+  private readonly variables = new Variables(() => this.debuggee, () => this.lang, (local, peer) => this.kernelTcp(local, peer));
   private readonly execution = new Execution(() => this.debuggee, () => this.variables.invalidate());
   private sources: string[] = [];
   private ending = false;
@@ -132,6 +135,7 @@ export class WinsockDebugSession extends LoggingDebugSession {
     try {
       // On Windows gdb runs the program natively; elsewhere under Wine, in the adapter's own prefix.
       const native = this.platform === 'win32';
+      this.kernelTcp = await kernelTcpLookupFor(this.platform);
       if (native && (args.console === 'integratedTerminal' || args.console === 'externalTerminal')) this.console(msg(this.lang, 'consoleNative', args.console));
       const prefix = native ? undefined : await acquirePrefix(path.join(storage, 'wine'), winePath, (t) => this.console(msg(this.lang, 'prefix', t)));
       const env: Record<string, string> = { ...(args.env ?? {}) };

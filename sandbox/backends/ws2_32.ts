@@ -10,6 +10,7 @@ import { wsaErrorValue } from '../../core/sandbox/wsaErrors';
 import type { Backend, NativeOutcome, SockRec } from '../backend';
 import { socketPorts } from '../backend';
 import { parseAddress } from '../address';
+import { openTcpTable, type TcpTableReader } from '../tcpTable';
 
 const AF_INET = 2;
 const AF_INET6 = 23;
@@ -41,13 +42,6 @@ const WSADATA_SIZE = 408;
 const PROTOCOL_INFOW_SIZE = 628;
 const WSAEWOULDBLOCK = wsaErrorValue('WSAEWOULDBLOCK');
 
-/** MIB_TCPROW: dwState, dwLocalAddr, dwLocalPort, dwRemoteAddr, dwRemotePort (ports in network order). */
-const ROW = 20;
-const MIB_TCP_STATES: Readonly<Record<number, string>> = {
-  1: 'CLOSED', 2: 'LISTEN', 3: 'SYN_SENT', 4: 'SYN_RCVD', 5: 'ESTABLISHED', 6: 'FIN_WAIT1', 7: 'FIN_WAIT2',
-  8: 'CLOSE_WAIT', 9: 'CLOSING', 10: 'LAST_ACK', 11: 'TIME_WAIT', 12: 'DELETE_TCB',
-};
-
 /** Reads one WSAPROTOCOL_INFOW (x64 layout, 628 bytes) at offset. */
 export function parseProtocolInfoW(b: Buffer, at: number): ProtocolProviderView {
   const serviceFlags1 = b.readUInt32LE(at);
@@ -71,7 +65,7 @@ export class Ws2_32Backend implements Backend {
   /** Every handle the session's sockets ever had: only those get real calls after closesocket. */
   private readonly everOwned = new Set<SocketHandle>();
   private readonly f;
-  private readonly getTcpTable: ((table: Buffer | null, size: number[], order: number) => number) | undefined;
+  private readonly tcpTable: TcpTableReader | undefined;
   private disconnectExProto;
 
   constructor() {
@@ -108,20 +102,8 @@ export class Ws2_32Backend implements Backend {
       getpeername: fn('int __stdcall getpeername(intptr_t s, void *name, _Inout_ int *len)'),
       inet_pton: fn('int __stdcall inet_pton(int af, const char *src, void *dst)'),
     };
-    let tcpTable: typeof this.getTcpTable;
-    try {
-      const ip = koffi.load('iphlpapi.dll');
-      // GetTcpTable (not GetTcpTable2): the owning-process column of GetTcpTable2 makes Wine walk
-      // every process's descriptors, seconds per call on a busy machine; the states are the same.
-      const g = ip.func('uint32_t __stdcall GetTcpTable(void *table, _Inout_ uint32_t *size, int order)');
-      tcpTable = (t, s, o) => g(t, s, o) as number;
-      const size = [0];
-      tcpTable(null, size, 0);
-    } catch {
-      tcpTable = undefined;
-    }
-    this.getTcpTable = tcpTable;
-    this.kernelStateSource = tcpTable ? ('GetTcpTable' as const) : ('unavailable' as const);
+    this.tcpTable = openTcpTable(koffi);
+    this.kernelStateSource = this.tcpTable ? ('GetTcpTable' as const) : ('unavailable' as const);
   }
 
   // ---- helpers -------------------------------------------------------------------------------
@@ -391,25 +373,13 @@ export class Ws2_32Backend implements Backend {
   }
 
   kernelState(localPort: number | undefined, remotePort: number | undefined): string | undefined {
-    if (!this.getTcpTable || !localPort) return undefined;
-    const size = [0];
-    this.getTcpTable(null, size, 0);
-    if (!size[0]) return undefined;
-    const buf = Buffer.alloc(size[0] + ROW * 8);
-    const got = [buf.length];
-    if (this.getTcpTable(buf, got, 0) !== 0) return undefined;
-    const n = buf.readUInt32LE(0);
+    const rows = localPort ? this.tcpTable?.() : undefined;
+    if (!rows) return undefined;
     let fallback: string | undefined;
-    for (let i = 0; i < n; i++) {
-      const at = 4 + i * ROW;
-      if (at + ROW > buf.length) break;
-      const state = buf.readUInt32LE(at);
-      const lp = buf.readUInt16BE(at + 8);
-      const rp = buf.readUInt16BE(at + 16);
-      if (lp !== localPort) continue;
-      const name = MIB_TCP_STATES[state] ?? `state ${state}`;
-      if (rp === (remotePort ?? 0)) return name;
-      fallback ??= name;
+    for (const r of rows) {
+      if (r.localPort !== localPort) continue;
+      if (r.remotePort === (remotePort ?? 0)) return r.state;
+      fallback ??= r.state;
     }
     return remotePort === undefined ? fallback : undefined;
   }
