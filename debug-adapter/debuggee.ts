@@ -66,7 +66,7 @@ export interface TerminalLaunch {
 }
 
 /** gdbserver's own lines, which are not the program's output. */
-const SERVER_NOISE = /^(Remote debugging from host .*|Process .* created; pid = .*|Detaching from process .*|Killing process.*|Child exited with status .*|Listening on port \d+)\r?$/;
+const SERVER_NOISE = /^(Remote debugging from host .*|Process .* created; pid = .*|Detaching from process .*|Killing process.*|Child exited with status .*|Listening on port \d+|Remote side has terminated connection\..*|client connection closed)\r?$/;
 
 export class Debuggee extends EventEmitter<DebuggeeEvents> {
   readonly gdb: GdbBackend;
@@ -84,6 +84,8 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
   /** Threads that pause injected into the process (DebugBreakProcess): hidden from the user. */
   readonly hiddenThreads = new Set<number>();
   private lastUserThread = 1;
+  /** Threads gdb reported created and not yet exited. */
+  private readonly liveThreads = new Set<number>();
   private serverLineBuffer = '';
   private startedUp = false;
 
@@ -118,7 +120,17 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
       if (!this.ended) this.emit('gdbDied', String(code ?? signal));
     });
     this.gdb.on('notify', (r) => {
-      if (r.cls === 'thread-exited') this.hiddenThreads.delete(Number(miString(r.results.id)));
+      const id = Number(miString(r.results.id));
+      if (r.cls === 'thread-created') this.liveThreads.add(id);
+      if (r.cls === 'thread-exited') {
+        this.hiddenThreads.delete(id);
+        this.liveThreads.delete(id);
+        // A pause is shown on the last thread the user saw: not on one that has ended since.
+        if (id === this.lastUserThread) {
+          const others = [...this.liveThreads].filter((t) => !this.hiddenThreads.has(t));
+          this.lastUserThread = others.length > 0 ? Math.min(...others) : 1;
+        }
+      }
     });
     await this.gdb.start({ gdbPath: opts.gdbPath, args: [opts.exe], cwd: opts.cwd, env: native ? { ...process.env, ...opts.env } : opts.prefix?.env });
     await this.gdb.send('-gdb-set mi-async on');
@@ -162,7 +174,7 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
     const kept = lines.filter((l) => !SERVER_NOISE.test(l));
     if (kept.length > 0) this.emit('output', `${kept.join('\n')}\n`, stream);
     // A partial line (a prompt without newline) is shown as it is.
-    if (this.serverLineBuffer && !/^(Remote|Process|Detaching|Killing|Child|Listening)/.test(this.serverLineBuffer)) {
+    if (this.serverLineBuffer && !/^(Remote|Process|Detaching|Killing|Child|Listening|client connection)/.test(this.serverLineBuffer)) {
       this.emit('output', this.serverLineBuffer, stream);
       this.serverLineBuffer = '';
     }

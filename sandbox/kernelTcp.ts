@@ -21,6 +21,15 @@ export interface ProcTcpRow {
   readonly localPort: number;
   readonly remotePort: number;
   readonly state: string;
+  /** The local IPv4 address, dotted (IPv6 rows leave it out). */
+  readonly localIp?: string;
+}
+
+/** procfs writes an IPv4 address as the 32-bit value's hex in host (little-endian) order. */
+function procIpv4(hex: string): string | undefined {
+  if (!/^[0-9A-Fa-f]{8}$/.test(hex)) return undefined;
+  const n = parseInt(hex, 16);
+  return [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, n >>> 24].join('.');
 }
 
 /** Parses the text of /proc/net/tcp or tcp6. */
@@ -29,11 +38,12 @@ export function parseProcNetTcp(text: string): ProcTcpRow[] {
   for (const line of text.split('\n').slice(1)) {
     const f = line.trim().split(/\s+/);
     if (f.length < 4) continue;
-    const local = f[1]?.split(':')[1];
+    const [localHex, local] = f[1]?.split(':') ?? [];
     const remote = f[2]?.split(':')[1];
     if (!local || !remote || !f[3]) continue;
     const st = parseInt(f[3], 16);
-    rows.push({ localPort: parseInt(local, 16), remotePort: parseInt(remote, 16), state: LINUX_TCP_STATES[st] ?? `state ${st}` });
+    const localIp = localHex ? procIpv4(localHex) : undefined;
+    rows.push({ localPort: parseInt(local, 16), remotePort: parseInt(remote, 16), state: LINUX_TCP_STATES[st] ?? `state ${st}`, ...(localIp ? { localIp } : {}) });
   }
   return rows;
 }

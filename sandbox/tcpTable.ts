@@ -21,7 +21,8 @@ export function parseMibTcpTable(buf: Uint8Array): ProcTcpRow[] {
     const at = 4 + i * MIB_TCPROW_SIZE;
     if (at + MIB_TCPROW_SIZE > buf.byteLength) break;
     const state = view.getUint32(at, true);
-    rows.push({ state: MIB_TCP_STATES[state] ?? `state ${state}`, localPort: view.getUint16(at + 8, false), remotePort: view.getUint16(at + 16, false) });
+    const localIp = [4, 5, 6, 7].map((k) => buf[at + k]).join('.');
+    rows.push({ state: MIB_TCP_STATES[state] ?? `state ${state}`, localPort: view.getUint16(at + 8, false), remotePort: view.getUint16(at + 16, false), localIp });
   }
   return rows;
 }

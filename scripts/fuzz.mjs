@@ -222,7 +222,11 @@ for (let i = 0; i < COUNT; i++) {
   if (r.error) throws.push({ i, how: input.how, size: input.text.length, error: r.error });
   for (const k of r.notices) notices[k] = (notices[k] ?? 0) + 1;
   if (r.notices.includes('parser-failure')) traps.push({ i, how: input.how, size: input.text.length, reason: r.trap });
-  if (r.ms > MAX_MS) slow.push({ i, ms: Math.round(r.ms), how: input.how, size: input.text.length });
+  if (r.ms > MAX_MS) {
+    slow.push({ i, ms: Math.round(r.ms), how: input.how, size: input.text.length });
+    // Said at once too, so a long run shows which input it was (and can be studied with --only) before it ends.
+    console.log(`slow: #${i} ${Math.round(r.ms)} ms, ${(input.text.length / 1024).toFixed(0)} KB (${input.how.slice(0, 120)})`);
+  }
   slowest.push({ i, ms: r.ms, how: input.how, size: input.text.length });
   if (slowest.length > 20) slowest = slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
   maxHeap = Math.max(maxHeap, r.heap);

@@ -58,15 +58,23 @@ export function compileProgram(opts: CompileOptions): Promise<string> {
   mkdirSync(opts.outDir, { recursive: true });
   const tag = createHash('sha1').update(path.resolve(opts.source)).digest('hex').slice(0, 8);
   const exe = path.join(opts.outDir, `${path.basename(opts.source).replace(/\.[^.]+$/, '')}-${tag}.exe`);
-  const args = ['-g', '-O0', ...(opts.compilerArgs ?? []), opts.source, '-o', exe, '-lws2_32', '-lmswsock'];
-  // A build of the same source text with the same compiler and arguments is reused. (Headers the
-  // source includes are not part of the key: a change there needs a change here or a new session
-  // with other compilerArgs.)
+  // -static: MinGW-w64's own runtime DLLs (libstdc++-6, libgcc_s_seh-1, libwinpthread-1) are not on
+  // Wine's or a Windows user's path; linked in, the program needs only system DLLs (ws2_32 stays one).
+  const args = ['-g', '-O0', ...(opts.compilerArgs ?? []), opts.source, '-o', exe, '-lws2_32', '-lmswsock', '-static'];
+  // A build of the same source text, the same other sources named in compilerArgs, the same
+  // compiler and arguments is reused. (Headers the sources include are not part of the key: a
+  // change there needs a change here or a new session with other compilerArgs.)
   const stampFile = `${exe}.stamp`;
-  const stamp = createHash('sha1').update(JSON.stringify([compiler, args])).update(readFileSync(opts.source)).digest('hex');
+  const hash = createHash('sha1').update(JSON.stringify([compiler, args])).update(readFileSync(opts.source));
+  const cwd = opts.cwd ?? path.dirname(opts.source);
+  for (const a of opts.compilerArgs ?? []) {
+    const f = path.resolve(cwd, a);
+    if (isSourceProgram(a) && existsSync(f)) hash.update(f).update(readFileSync(f));
+  }
+  const stamp = hash.digest('hex');
   if (existsSync(exe) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return Promise.resolve(exe);
   return new Promise((resolve, reject) => {
-    const p = spawn(compiler, args, { cwd: opts.cwd ?? path.dirname(opts.source), stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(compiler, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     p.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
     p.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));

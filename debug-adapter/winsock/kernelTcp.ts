@@ -6,24 +6,26 @@
 import { readFileSync } from 'node:fs';
 import { parseProcNetTcp, type ProcTcpRow } from '../../sandbox/kernelTcp';
 import { openTcpTable } from '../../sandbox/tcpTable';
-import type { KernelTcpLookup } from './scope';
+import type { KernelTcpLookup, KernelTcpRow } from './scope';
 
 /** A lookup over a source of rows (null: no table on this system). */
 export function tcpRowsLookup(rows: () => ProcTcpRow[] | null): KernelTcpLookup {
+  const found = (r: ProcTcpRow | undefined): KernelTcpRow | undefined =>
+    r ? { state: r.state, ...(r.localIp ? { local: { family: 2, ip: r.localIp, port: r.localPort } } : {}) } : undefined;
   return (local, peer) => {
     const table = rows();
     if (table === null) return null;
     if (local?.port && peer?.port) {
       const exact = table.find((r) => r.localPort === local.port && r.remotePort === peer.port);
-      if (exact) return exact.state;
+      if (exact) return found(exact);
     }
     if (peer?.port) {
       // The program's side of the connection is the row whose remote port is the peer's.
       const mine = table.filter((r) => r.remotePort === peer.port && (!local?.port || r.localPort === local.port));
-      if (mine.length === 1) return mine[0]?.state;
-      if (mine.length > 1) return mine.map((r) => `${r.state} (:${r.localPort})`).join(' | ');
+      if (mine.length === 1) return found(mine[0]);
+      if (mine.length > 1) return { state: mine.map((r) => `${r.state} (:${r.localPort})`).join(' | ') };
     }
-    if (local?.port) return table.find((r) => r.localPort === local.port && r.remotePort === 0)?.state ?? table.find((r) => r.localPort === local.port)?.state;
+    if (local?.port) return found(table.find((r) => r.localPort === local.port && r.remotePort === 0) ?? table.find((r) => r.localPort === local.port));
     return undefined;
   };
 }

@@ -11,7 +11,13 @@ export interface TreeNode {
 }
 
 /** The kernel's TCP state of a connection (undefined: no row; null: the lookup is not available). */
-export type KernelTcpLookup = (local: SockAddr | undefined, peer: SockAddr | undefined) => string | undefined | null;
+/** What the kernel's table says of a socket: its TCP state, and its local address when the row has one. */
+export interface KernelTcpRow {
+  readonly state: string;
+  readonly local?: SockAddr;
+}
+/** The kernel's row for a socket's ports; undefined: no row; null: no table on this system. */
+export type KernelTcpLookup = (local: SockAddr | undefined, peer: SockAddr | undefined) => KernelTcpRow | undefined | null;
 
 function addr(a: SockAddr | undefined, lang: AdapterLang): string {
   if (!a) return msg(lang, 'notKnown');
@@ -31,16 +37,21 @@ export function socketSummary(s: SocketRecord, kernel: string | undefined | null
 export function socketsTree(tracker: WinsockTracker, kernelTcp: KernelTcpLookup, lang: AdapterLang): TreeNode[] {
   const out: TreeNode[] = [];
   for (const s of tracker.sockets.values()) {
-    const kernel = s.state === 'closed' ? undefined : kernelTcp(s.local, s.peer);
-    const kernelText = kernel === null ? msg(lang, 'noProcNet') : kernel ?? msg(lang, 'noKernelRow');
+    // A closed socket is looked up too: its connection may live on in the kernel (TIME_WAIT).
+    const kernel = s.local?.port || s.peer?.port || s.state !== 'closed' ? kernelTcp(s.local, s.peer) : undefined;
+    const kernelText = kernel === null ? msg(lang, 'noProcNet') : kernel?.state ?? msg(lang, 'noKernelRow');
+    // The program did not ask (getsockname), or holds a wildcard (an accepted socket takes its
+    // listener's 0.0.0.0): the kernel's row knows the address the connection uses.
+    const local = kernel?.local && (!s.local || !s.local.ip || s.local.ip === '0.0.0.0') ? kernel.local : s.local;
+    const label = stateLabel(s.state, lang);
     out.push({
       name: `socket ${s.handle}`,
-      value: socketSummary(s, kernel, lang),
+      value: socketSummary(s, kernel === null ? null : kernel?.state, lang),
       children: [
         { name: 'handle', value: String(s.handle) },
-        { name: msg(lang, 'socketState'), value: `${s.state}: ${stateLabel(s.state, lang)} (${since(s, lang)})` },
+        { name: msg(lang, 'socketState'), value: `${label === s.state ? '' : `${s.state}: `}${label} (${since(s, lang)})` },
         { name: msg(lang, 'kernelState'), value: kernelText },
-        { name: msg(lang, 'localAddress'), value: addr(s.local, lang) },
+        { name: msg(lang, 'localAddress'), value: addr(local, lang) },
         { name: msg(lang, 'peerAddress'), value: addr(s.peer, lang) },
         { name: msg(lang, 'bytesSent'), value: String(s.sent) },
         { name: msg(lang, 'bytesReceived'), value: String(s.received) },

@@ -63,17 +63,34 @@ def _value(conv, ret):
     return low - 0x100000000 if low & 0x80000000 else low
 
 
-class _Exit(gdb.FinishBreakpoint):
-    def __init__(self, fn, info, args, ret_addr, addr_in):
-        super().__init__(gdb.newest_frame(), internal=True)
+class _Exit(gdb.Breakpoint):
+    # A breakpoint on the return address, for the calling thread only, that takes the return whose
+    # stack pointer is the one the call will have after `ret` (a recursive call of the same function
+    # returns to the same address with another one). Not gdb.FinishBreakpoint: in a program with
+    # several threads, a stop in another thread makes gdb take the finish breakpoint for out of
+    # scope and drop it, and the call was lost from the journal.
+    def __init__(self, fn, info, args, ret_addr, addr_in, rsp_after):
+        super().__init__('*' + hex(ret_addr), internal=True)
         self.silent = True
+        self.thread = gdb.selected_thread().global_num
         self.fn = fn
         self.info = info
         self.args = args
         self.ret_addr = ret_addr
         self.addr_in = addr_in
+        self.rsp_after = rsp_after
+        self.done = False
+
+    def _drop(self):
+        if self.is_valid():
+            self.delete()
 
     def stop(self):
+        if self.done or _reg('rsp') != self.rsp_after:
+            return False
+        self.done = True
+        # A breakpoint may not delete itself inside stop(): gdb does it once this stop is handled.
+        gdb.post_event(self._drop)
         conv = self.info['conv']
         ret = _reg('rax')
         failed = _failed(conv, ret)
@@ -103,9 +120,6 @@ class _Exit(gdb.FinishBreakpoint):
                 return True
         return False
 
-    def out_of_scope(self):
-        pass
-
 
 class _Entry(gdb.Breakpoint):
     def __init__(self, fn, info, addr):
@@ -125,7 +139,7 @@ class _Entry(gdb.Breakpoint):
             args.append(_u64(rsp + 8 * (i + 1)))
         ai = self.info.get('addrIn')
         addr_in = _sockaddr(args[ai]) if ai is not None and ai < len(args) else None
-        _Exit(self.fn, self.info, args, ret_addr, addr_in)
+        _Exit(self.fn, self.info, args, ret_addr, addr_in, rsp + 8)
         return False
 
 

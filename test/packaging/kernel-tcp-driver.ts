@@ -25,16 +25,17 @@ async function main(): Promise<void> {
       while (!serverSide && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       const local = { family: 2, ip: '127.0.0.1', port: client.localPort ?? 0 };
       const peer = { family: 2, ip: '127.0.0.1', port };
-      const established = lookup(local, peer);
+      const established = lookup(local, peer)?.state;
+      const establishedLocal = lookup(local, peer)?.local;
       client.end();
       await new Promise<void>((r) => serverSide?.once('end', () => r()));
-      let afterFin = lookup(local, peer);
+      let afterFin = lookup(local, peer)?.state;
       for (let i = 0; i < 50 && afterFin !== 'FIN_WAIT2'; i++) {
         await new Promise((r) => setTimeout(r, 50));
-        afterFin = lookup(local, peer);
+        afterFin = lookup(local, peer)?.state;
       }
-      const listening = lookup({ ...peer }, undefined);
-      writeFileSync(process.argv[2]!, JSON.stringify({ platform: process.platform, established, afterFin, listening }));
+      const listening = lookup({ ...peer }, undefined)?.state;
+      writeFileSync(process.argv[2]!, JSON.stringify({ platform: process.platform, established, establishedLocal, afterFin, listening }));
       client.destroy();
       serverSide?.destroy();
       server.close();

@@ -17,16 +17,18 @@ test('MIB_TCPTABLE rows: state, local and remote port in network order', () => {
   const buf = Buffer.alloc(4 + 2 * 20);
   buf.writeUInt32LE(2, 0);
   buf.writeUInt32LE(5, 4); // ESTABLISHED
+  buf.set([127, 0, 0, 1], 4 + 4);
   buf.writeUInt16BE(50123, 4 + 8);
   buf.writeUInt16BE(27015, 4 + 16);
   buf.writeUInt32LE(7, 24); // FIN_WAIT2
+  buf.set([10, 0, 0, 7], 24 + 4);
   buf.writeUInt16BE(1, 24 + 8);
   buf.writeUInt16BE(2, 24 + 16);
   assert.deepEqual(parseMibTcpTable(buf), [
-    { state: 'ESTABLISHED', localPort: 50123, remotePort: 27015 },
-    { state: 'FIN_WAIT2', localPort: 1, remotePort: 2 },
+    { state: 'ESTABLISHED', localPort: 50123, remotePort: 27015, localIp: '127.0.0.1' },
+    { state: 'FIN_WAIT2', localPort: 1, remotePort: 2, localIp: '10.0.0.7' },
   ]);
-  assert.deepEqual(parseMibTcpTable(buf.subarray(0, 30)), [{ state: 'ESTABLISHED', localPort: 50123, remotePort: 27015 }], 'a cut row is left out');
+  assert.deepEqual(parseMibTcpTable(buf.subarray(0, 30)), [{ state: 'ESTABLISHED', localPort: 50123, remotePort: 27015, localIp: '127.0.0.1' }], 'a cut row is left out');
 });
 
 test('Windows (node.exe under Wine): the Sockets scope\'s kernel state comes from GetTcpTable: ESTABLISHED, FIN_WAIT2 after the FIN, LISTEN', async () => {
@@ -45,10 +47,11 @@ test('Windows (node.exe under Wine): the Sockets scope\'s kernel state comes fro
   rmSync(out, { force: true });
   const r = spawnSync('wine', [wine.nodeExe, driver, out], { env: wineEnv(), stdio: 'ignore', timeout: 120_000 });
   assert.ok(existsSync(out), `no result from node.exe (exit ${r.status ?? r.signal})`);
-  const result = JSON.parse(readFileSync(out, 'utf8')) as { platform?: string; established?: string; afterFin?: string; listening?: string; error?: string };
+  const result = JSON.parse(readFileSync(out, 'utf8')) as { platform?: string; established?: string; establishedLocal?: { ip?: string; port?: number }; afterFin?: string; listening?: string; error?: string };
   assert.equal(result.error, undefined);
   assert.equal(result.platform, 'win32');
   assert.equal(result.established, 'ESTABLISHED');
+  assert.equal(result.establishedLocal?.ip, '127.0.0.1', 'the row gives the local address');
   assert.equal(result.afterFin, 'FIN_WAIT2');
   assert.equal(result.listening, 'LISTEN');
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { procNetTcpLookup } from '../../debug-adapter/winsock/kernelTcp';
-import { journalLine, socketsTree } from '../../debug-adapter/winsock/scope';
+import { journalLine, socketsTree, type TreeNode } from '../../debug-adapter/winsock/scope';
 import { WinsockTracker, type TracedCall } from '../../debug-adapter/winsock/tracker';
 
 let seq = 0;
@@ -67,6 +67,39 @@ describe('Winsock tracker', () => {
   });
 });
 
+describe('Sockets scope with the kernel\'s rows', () => {
+  const accepted = (): WinsockTracker => {
+    const t = new WinsockTracker();
+    t.record(call('WSAStartup', [514, 0x1000], 0));
+    t.record(call('socket', [2, 1, 6], 10));
+    t.record(call('bind', [10, 0x10, 16], 0, { addrIn: { family: 2, ip: '0.0.0.0', port: 5050 } }));
+    t.record(call('listen', [10, 5], 0));
+    t.record(call('accept', [10, 0x20, 0x30], 11, { addrOut: { family: 2, ip: '127.0.0.1', port: 40000 } }));
+    return t;
+  };
+  const child = (node: TreeNode | undefined, name: string) => node?.children?.find((c) => c.name === name)?.value;
+
+  it('an accepted socket of a 0.0.0.0 listener shows the address its connection uses (the kernel row), the listener keeps 0.0.0.0', () => {
+    const tree = socketsTree(accepted(), (_local, peer) => (peer?.port === 40000 ? { state: 'ESTABLISHED', local: { family: 2, ip: '127.0.0.1', port: 5050 } } : { state: 'LISTEN', local: { family: 2, ip: '0.0.0.0', port: 5050 } }), 'en');
+    assert.equal(child(tree[1], 'local address'), '127.0.0.1:5050');
+    assert.equal(child(tree[0], 'local address'), '0.0.0.0:5050');
+    assert.equal(child(tree[1], 'state'), 'connected (since accept)', 'no "connected: connected"');
+  });
+
+  it('a closed socket still shows its connection\'s TIME_WAIT', () => {
+    const t = accepted();
+    t.record(call('closesocket', [11], 0, { line: 40 }));
+    const asked: (number | undefined)[] = [];
+    const tree = socketsTree(t, (_local, peer) => {
+      asked.push(peer?.port);
+      return peer?.port === 40000 ? { state: 'TIME_WAIT' } : undefined;
+    }, 'en');
+    assert.ok(asked.includes(40000));
+    assert.equal(child(tree[1], 'kernel TCP state'), 'TIME_WAIT');
+    assert.match(tree[1]?.value ?? '', /^closed \(since closesocket on line 40\), TIME_WAIT$/);
+  });
+});
+
 describe('kernel TCP lookup over /proc/net/tcp', () => {
   const table = [
     '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
@@ -80,11 +113,11 @@ describe('kernel TCP lookup over /proc/net/tcp', () => {
   });
 
   it('finds the program\'s side of a connection by the peer\'s port', () => {
-    assert.equal(lookup(undefined, { family: 2, ip: '127.0.0.1', port: 4000 }), 'FIN_WAIT2');
+    assert.deepEqual(lookup(undefined, { family: 2, ip: '127.0.0.1', port: 4000 }), { state: 'FIN_WAIT2', local: { family: 2, ip: '127.0.0.1', port: 40000 } });
   });
   it('finds a listener by its local port and an accepted socket by both ports', () => {
-    assert.equal(lookup({ family: 2, port: 4000 }, undefined), 'LISTEN');
-    assert.equal(lookup({ family: 2, port: 4000 }, { family: 2, port: 40000 }), 'CLOSE_WAIT');
+    assert.equal(lookup({ family: 2, port: 4000 }, undefined)?.state, 'LISTEN');
+    assert.equal(lookup({ family: 2, port: 4000 }, { family: 2, port: 40000 })?.state, 'CLOSE_WAIT');
   });
   it('says null when there is no table at all', () => {
     assert.equal(procNetTcpLookup(() => { throw new Error('no procfs'); })(undefined, { family: 2, port: 1 }), null);

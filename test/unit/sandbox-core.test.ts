@@ -59,8 +59,8 @@ test('/proc/net/tcp rows are read by port and state', () => {
   ].join('\n');
   const rows = parseProcNetTcp(text);
   assert.deepEqual(rows, [
-    { localPort: 0x9c40, remotePort: 0, state: 'LISTEN' },
-    { localPort: 0xb1a2, remotePort: 0x9c40, state: 'FIN_WAIT2' },
+    { localPort: 0x9c40, remotePort: 0, state: 'LISTEN', localIp: '127.0.0.1' },
+    { localPort: 0xb1a2, remotePort: 0x9c40, state: 'FIN_WAIT2', localIp: '127.0.0.1' },
   ]);
 });
 
