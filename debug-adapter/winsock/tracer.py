@@ -13,6 +13,8 @@ _table = {}
 _stop_on_failure = {'enabled': False, 'errors': None}
 _entries = []
 _seq = [0]
+# Return breakpoints whose call has returned, to delete at the next safe moment (_sweep)
+_finished = []
 
 
 def _emit(obj):
@@ -81,16 +83,13 @@ class _Exit(gdb.Breakpoint):
         self.rsp_after = rsp_after
         self.done = False
 
-    def _drop(self):
-        if self.is_valid():
-            self.delete()
-
     def stop(self):
         if self.done or _reg('rsp') != self.rsp_after:
             return False
         self.done = True
-        # A breakpoint may not delete itself inside stop(): gdb does it once this stop is handled.
-        gdb.post_event(self._drop)
+        # A breakpoint may not delete itself inside stop(), nor be deleted while gdb may be stepping
+        # over it (a `next` over the call lost its stop that way): it goes at a later entry or stop.
+        _finished.append(self)
         conv = self.info['conv']
         ret = _reg('rax')
         failed = _failed(conv, ret)
@@ -121,6 +120,23 @@ class _Exit(gdb.Breakpoint):
         return False
 
 
+def _sweep(_event=None):
+    # Deletes the return breakpoints of calls that have returned, away from the address of the stop.
+    pc = _reg('rip')
+    keep = []
+    for b in _finished:
+        if not b.is_valid():
+            continue
+        if b.ret_addr == pc:
+            keep.append(b)
+        else:
+            b.delete()
+    _finished[:] = keep
+
+
+gdb.events.stop.connect(_sweep)
+
+
 class _Entry(gdb.Breakpoint):
     def __init__(self, fn, info, addr):
         super().__init__('*' + hex(addr), internal=True)
@@ -129,6 +145,7 @@ class _Entry(gdb.Breakpoint):
         self.info = info
 
     def stop(self):
+        _sweep()
         rsp = _reg('rsp')
         ret_addr = _u64(rsp)
         if gdb.solib_name(ret_addr) is not None:
