@@ -2,8 +2,8 @@
 # configured by wsl_setup(table_file). A hidden breakpoint sits on the entry of each Winsock function
 # the program imports (its import address table gives the real ws2_32/mswsock address); a call made
 # from the program's own module (not from inside Wine's DLLs: WSASendDisconnect calls shutdown
-# internally) gets a finish breakpoint that reads the return value and the thread's last error and
-# prints one "@@WSL {json}" console line. Nothing stops unless the "Winsock call failed" filter
+# internally) gets a breakpoint on its return address, for its thread (see _Exit), that reads the
+# return value and the thread's last error and prints one "@@WSL {json}" console line. Nothing stops unless the "Winsock call failed" filter
 # asks for it. The facts (which argument is the socket, how the function reports failure) come from
 # the adapter's table, which it builds from core/model.
 import gdb
