@@ -30,11 +30,7 @@ else console.log(`real-code evaluation skipped, not counted: ${(realWorld.stdout
 const fatal = new Set(['type check', 'build']);
 // Checks of an issue still open: they run and print their result in every run, but do not decide
 // it. Move a step out of this set when its issue is resolved.
-const advisory = new Map([
-  // Failed twice running on the packed .vsix (F9 set no breakpoint; a click on the editor was
-  // intercepted) while the same session passes in the real-VS Code integration and DebugClient suites.
-  ['debugger browser check on the .vsix', 'issue 7: the browser check of the packed debugger fails on a fresh clone, cause not found yet'],
-]);
+const advisory = new Map([]);
 const results = [];
 for (const [label, cmd, args] of steps) {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
