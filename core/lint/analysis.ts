@@ -627,7 +627,7 @@ class ParentFinder {
     if (this.hint) {
       for (let i = this.hint.length - 1; i >= 0 && result === undefined; i--) {
         const h = this.hint[i]!;
-        if (h.id !== n.id && h.startIndex <= n.startIndex && h.endIndex >= n.endIndex && (h.startIndex < n.startIndex || h.endIndex > n.endIndex)) {
+        if (strictlyContains(h, n)) {
           this.path.length = 0;
           result = this.search(h, n);
         }
@@ -637,7 +637,7 @@ class ParentFinder {
     // most of it, so the search starts at the deepest node on it that contains this one.
     for (let i = this.path.length - 1; i >= 0 && result === undefined; i--) {
       const h = this.path[i]!;
-      if (h.id !== n.id && h.startIndex <= n.startIndex && h.endIndex >= n.endIndex && (h.startIndex < n.startIndex || h.endIndex > n.endIndex)) {
+      if (strictlyContains(h, n)) {
         this.path.length = i;
         result = this.search(h, n);
       }
@@ -678,6 +678,11 @@ class ParentFinder {
     this.cursor?.delete();
     this.cursor = null;
   }
+}
+
+/** `outer` covers `n` and more of the text (so it is an ancestor of `n`, never `n` itself). */
+function strictlyContains(outer: Node, n: Node): boolean {
+  return outer.id !== n.id && outer.startIndex <= n.startIndex && outer.endIndex >= n.endIndex && (outer.startIndex < n.startIndex || outer.endIndex > n.endIndex);
 }
 
 /** Same range and n is one of its descendants along the first children (`a` in `a;`). */

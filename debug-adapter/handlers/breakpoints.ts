@@ -69,8 +69,9 @@ export class Breakpoints {
     const flags: string[] = [];
     if (opts.temporary) flags.push('-t');
     if (opts.condition) flags.push('-c', miQuote(opts.condition));
-    const hits = opts.hitCondition !== undefined && opts.hitCondition.trim() !== '' ? parseHitCondition(opts.hitCondition) : undefined;
-    if (opts.hitCondition !== undefined && opts.hitCondition.trim() !== '' && !hits) throw new BadHitCondition(opts.hitCondition);
+    const hitText = opts.hitCondition?.trim() ? opts.hitCondition : undefined;
+    const hits = hitText !== undefined ? parseHitCondition(hitText) : undefined;
+    if (hitText !== undefined && !hits) throw new BadHitCondition(hitText);
     if (hits && initialIgnoreCount(hits) > 0) flags.push('-i', String(initialIgnoreCount(hits)));
     const r = await d.gdb.send(`-break-insert -f ${flags.join(' ')} ${miQuote(location)}`);
     const bkpt = miTuple(r.bkpt);
