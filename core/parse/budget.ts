@@ -20,7 +20,53 @@ export const MAX_STEPS = 400_000;
 /** How deep the statement and expression walks may nest (real code stays far below). */
 export const MAX_NESTING = 400;
 
+/**
+ * How deep `{` blocks may nest before the parse is not tried at all. tree-sitter's error recovery
+ * at a deeply unclosed block costs time in proportion to the depth, in one step that its progress
+ * callback cannot interrupt (fuzz input #27236: 858,000 open braces, 2.2 s in one step); at this
+ * depth that step takes about 80 ms. Real code nests a few dozen levels; deep but closed blocks
+ * (thousands of levels) parse quickly and are given up by the analysis, one function at a time.
+ */
+export const MAX_BLOCK_NESTING = 20_000;
+
 export type Stage = 'preprocess' | 'parse' | 'analysis';
+
+/**
+ * Whether `{` blocks of `text` nest deeper than `limit`, outside comments and string and
+ * character literals. One pass over the text; texts with fewer braces than the limit are not read.
+ */
+export function blocksNestDeeperThan(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('{'); i >= 0 && count <= limit; i = text.indexOf('{', i + 1)) count++;
+  if (count <= limit) return false;
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */) {
+      if (++depth > limit) return true;
+    } else if (c === 125 /* } */) {
+      if (depth > 0) depth--;
+    } else if (c === 47 /* / */ && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 47) {
+        const end = text.indexOf('\n', i + 2);
+        i = end < 0 ? n : end;
+      } else if (d === 42) {
+        const end = text.indexOf('*/', i + 2);
+        i = end < 0 ? n : end + 1;
+      }
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      // A literal ends at its quote or at the end of the line (an unterminated one).
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \\ */) i++;
+        else if (d === c || d === 10) break;
+      }
+    }
+  }
+  return false;
+}
 
 export class BudgetExceeded extends Error {
   constructor(
@@ -62,6 +108,11 @@ export class Budget {
   tick(stage: Stage): void {
     if (++this.steps > this.maxSteps) throw this.tooMuch(stage);
     if ((this.steps & 63) === 0 && Date.now() > this.backstop) throw new BudgetExceeded(stage, { en: `more than ${Math.max(this.ms, ANALYSIS_BACKSTOP_MS)} ms in the ${stage}`, ru: `больше ${Math.max(this.ms, ANALYSIS_BACKSTOP_MS)} мс на этапе «${STAGE_RU[stage]}»` });
+  }
+
+  /** The text nests blocks deeper than {@link MAX_BLOCK_NESTING}: the parse is not tried. */
+  tooDeep(stage: Stage): BudgetExceeded {
+    return new BudgetExceeded(stage, { en: `blocks nested deeper than ${MAX_BLOCK_NESTING} levels`, ru: `блоки вложены глубже ${MAX_BLOCK_NESTING} уровней` });
   }
 
   /** The parse ran past its deadline. */

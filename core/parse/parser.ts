@@ -4,7 +4,7 @@ import { quotedEnd } from './preprocessor';
 // desktop extension, VS Code for the Web, the CLI and the unit tests.
 import * as bundledTreeSitter from 'web-tree-sitter';
 import type { Language, Parser, Point, Tree } from 'web-tree-sitter';
-import type { Budget } from './budget';
+import { blocksNestDeeperThan, MAX_BLOCK_NESTING, type Budget } from './budget';
 
 export type { Tree, Node, Point } from 'web-tree-sitter';
 
@@ -174,6 +174,7 @@ export class CParser {
     if (this.disposed) throw new Error('Winsock Lens: the C/C++ parser was used after it was disposed');
     if (!this.healthy) throw new ParserFailure('the parser is being restarted after an earlier failure');
     if (old && !this.trees.has(old)) old = undefined; // a tree of a retired runtime: parse afresh
+    if (budget && blocksNestDeeperThan(text, MAX_BLOCK_NESTING)) throw budget.tooDeep('parse');
     let tree: Tree | null;
     try {
       this.parser.setLanguage(this.languages[grammar]);

@@ -214,3 +214,17 @@ test('the lookup cache keeps only names the model knows, however many unknown ca
   assert.equal(cachedFunctionNames(), before);
   assert.ok(before < 500, `${before} names cached`);
 });
+
+test('blocks left open 858,000 deep (fuzz input #27236) are refused before the parse, whose recovery there ran 2 s without a stop', async () => {
+  const open = `${'    shutd' + '{'.repeat(120) + '\n{\n'}`.repeat(7000);
+  const r = await timed(`void f(SOCKET s)\n{\n${open}\n`, 'deep.c', 1500);
+  assert.equal(r.findings.length, 0);
+  assert.equal(r.notices.length, 1);
+  assert.match(r.notices[0]!.message.en, /blocks nested deeper than 20000 levels/);
+});
+
+test('braces in comments and literals do not count as nesting, and 19,000 closed levels are still parsed', async () => {
+  const noise = `    /* ${'{'.repeat(3000)} */\n    // ${'{'.repeat(3000)}\n    const char *t = "${'{'.repeat(3000)}";\n    char c = '{';\n`;
+  const r = await timed(inFunction(noise + '{'.repeat(19000) + '}'.repeat(19000)));
+  assert.ok(!r.notices.some((n) => /blocks nested/.test(n.message.en)), JSON.stringify(r.notices));
+});
