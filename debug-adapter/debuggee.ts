@@ -3,12 +3,14 @@
 // everything it started. The DAP session drives it; it knows nothing of DAP.
 import { EventEmitter } from 'node:events';
 import { createServer } from 'node:net';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GdbBackend, MIError, spawnProcess, type ProcessFactory } from './gdb/backend';
 import { startGdbServer, type GdbServer } from './gdb/gdbserver';
 import { miQuote, miString, miTuple, type MIAsyncRecord, type MITuple } from './gdb/miParser';
 import { tracedFunctionTable } from './winsock/table';
+import { CALL_LOG_VARIABLE, CallLogReader, FAILURE_HOOK, tracedCallOf, type RecordedFunction } from './winsock/recorder';
+import type { SourceLineLookup } from './program/sourceLines';
 import { WinsockTracker, type JournalEntry, type TracedCall } from './winsock/tracker';
 import { killPrefix, type WinePrefix } from './wine/prefix';
 
@@ -50,6 +52,11 @@ export interface DebuggeeStartOptions {
   readonly tracerScript: string;
   readonly workDir: string;
   readonly traceWinsock: boolean;
+  /**
+   * The program carries the call recorder (it was built by the adapter): calls come from this
+   * record file, read at every stop and while it runs, and gdb's breakpoint tracer stays off.
+   */
+  readonly callLog?: { readonly file: string; readonly functions: readonly RecordedFunction[]; readonly lines: SourceLineLookup };
   readonly trace?: (line: string) => void;
   /**
    * Under Wine: runs gdbserver.exe (and so the program) in a terminal the client opens instead of
@@ -88,6 +95,10 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
   private readonly liveThreads = new Set<number>();
   private serverLineBuffer = '';
   private startedUp = false;
+  /** gdb's exec records, handled one after the other (a stop first reads the call log). */
+  private execQueue: Promise<void> = Promise.resolve();
+  private callLog: CallLogReader | undefined;
+  private callLogTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly factory: ProcessFactory = spawnProcess) {
     super();
@@ -97,6 +108,16 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
   async start(opts: DebuggeeStartOptions): Promise<void> {
     this.opts = opts;
     const native = opts.native === true || !opts.prefix;
+    if (opts.callLog) {
+      writeFileSync(opts.callLog.file, '');
+      this.callLog = new CallLogReader(opts.callLog.file, opts.callLog.functions);
+      const logName = native ? opts.callLog.file : `Z:${opts.callLog.file.replace(/\//g, '\\')}`;
+      opts = { ...opts, env: { ...opts.env, [CALL_LOG_VARIABLE]: logName } };
+      // While the program runs, its calls reach the journal within a quarter of a second.
+      this.callLogTimer = setInterval(() => {
+        if (this.running) this.execQueue = this.execQueue.then(() => this.readCallLog());
+      }, 250);
+    }
     if (!native && opts.prefix) {
       const env = { ...opts.prefix.env, ...opts.env };
       if (opts.runInTerminal) {
@@ -111,7 +132,11 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
       }
     }
     this.gdb.onTrace = opts.trace;
-    this.gdb.on('exec', (r) => this.onExec(r));
+    this.gdb.on('exec', (r) => {
+      this.execQueue = this.execQueue.then(() => this.onExec(r)).catch((e: unknown) => {
+        this.emit('output', `Winsock Lens: ${e instanceof Error ? e.message : String(e)}\n`, 'console');
+      });
+    });
     this.gdb.on('console', (t) => this.onConsole(t));
     this.gdb.on('target', (t) => this.emit('output', t, 'stdout'));
     // Natively the program shares gdb's output: its lines are the ones that are not MI.
@@ -162,7 +187,7 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
       writeFileSync(script, opts.tracerScript);
       writeFileSync(table, JSON.stringify(tracedFunctionTable()));
       await this.gdb.console(`source ${script}`);
-      await this.gdb.console(`python wsl_setup(${JSON.stringify(table)})`);
+      await this.gdb.console(opts.callLog ? `python wsl_setup(${JSON.stringify(table)}, ${JSON.stringify(FAILURE_HOOK)})` : `python wsl_setup(${JSON.stringify(table)})`);
     }
     this.startedUp = true;
   }
@@ -195,13 +220,28 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
     else if (ev.ev === 'traced') this.emit('traced', (ev.functions as string[]) ?? []);
   }
 
-  private onExec(r: MIAsyncRecord): void {
+  /** Takes the calls the recorder wrote since the last read into the journal, each with its line. */
+  private async readCallLog(): Promise<void> {
+    const log = this.opts?.callLog;
+    if (!this.callLog || !log) return;
+    const records = this.callLog.readNew();
+    if (records.length === 0) return;
+    const lines = await log.lines.linesOf(records.map((r) => r.rva));
+    for (const r of records) {
+      const where = lines.get(r.rva);
+      const call = tracedCallOf(r, log.functions, where ?? undefined);
+      this.emit('call', this.tracker.record(call));
+    }
+  }
+
+  private async onExec(r: MIAsyncRecord): Promise<void> {
     if (r.cls === 'running') {
       this.running = true;
       return;
     }
     if (r.cls !== 'stopped') return;
     this.running = false;
+    await this.readCallLog();
     const reason = miString(r.results.reason) ?? '';
     if (reason === 'exited' || reason === 'exited-normally' || reason === 'exited-signalled') {
       const code = reason === 'exited' ? parseInt(miString(r.results['exit-code']) ?? '0', 8) : 0;
@@ -309,6 +349,9 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
   async end(): Promise<void> {
     if (this.ended) return;
     this.ended = true;
+    if (this.callLogTimer) clearInterval(this.callLogTimer);
+    this.callLog?.close();
+    if (this.opts?.callLog) rmSync(this.opts.callLog.file, { force: true });
     if (this.gdb.running) {
       if (this.running) await Promise.race([this.gdb.send('-exec-interrupt').catch(() => {}), delay(300)]);
       await Promise.race([this.gdb.console('kill').catch(() => {}), delay(1000)]);

@@ -25,6 +25,12 @@ import { acquirePrefix } from './wine/prefix';
 import { startPeer, type RunningPeer } from './peer';
 // The gdb-side tracer, bundled as text by esbuild (loader .py: text).
 import tracerScript from './winsock/tracer.py';
+import { recordedFunctions, recorderLinkArgs, recorderSource } from './winsock/recorder';
+import { tracedFunctionTable } from './winsock/table';
+import { SourceLineLookup, addr2lineFor } from './program/sourceLines';
+
+/** Call logs made by this adapter process (one per session). */
+let callLogCount = 0;
 
 export function defaultStorageDir(): string {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
@@ -111,11 +117,15 @@ export class WinsockDebugSession extends LoggingDebugSession {
     const storage = args.storageDir || defaultStorageDir();
     mkdirSync(storage, { recursive: true });
     let exe = program;
+    // A program built here carries the call recorder: its Winsock calls are journaled without stops.
+    const compiler = args.compilerPath || defaultCompiler(program);
+    const recorded = isSourceProgram(program) && args.traceWinsock !== false ? recordedFunctions(tracedFunctionTable()) : undefined;
     try {
       if (isSourceProgram(program)) {
         this.sources = [program];
-        this.console(msg(this.lang, 'compiling', path.basename(program), args.compilerPath || defaultCompiler(program)));
-        exe = await compileProgram({ source: program, outDir: path.join(storage, 'build'), compilerPath: args.compilerPath, compilerArgs: args.compilerArgs, cwd });
+        this.console(msg(this.lang, 'compiling', path.basename(program), compiler));
+        const recorder = recorded ? { source: recorderSource(recorded), linkArgs: recorderLinkArgs(recorded) } : undefined;
+        exe = await compileProgram({ source: program, outDir: path.join(storage, 'build'), compilerPath: args.compilerPath, compilerArgs: args.compilerArgs, cwd, ...(recorder ? { recorder } : {}) });
       }
     } catch (e) {
       if (!(e instanceof CompileError)) throw e;
@@ -162,6 +172,9 @@ export class WinsockDebugSession extends LoggingDebugSession {
         ...(native ? {} : this.terminalFor(args)),
         workDir: storage,
         traceWinsock: args.traceWinsock !== false,
+        ...(recorded
+          ? { callLog: { file: path.join(storage, `winsock-lens-calls-${process.pid}-${++callLogCount}.bin`), functions: recorded, lines: new SourceLineLookup(exe, addr2lineFor(compiler), cwd) } }
+          : {}),
         ...(args.trace ? { trace: (l: string) => this.console(l) } : {}),
       });
       if (!isSourceProgram(program)) this.sources = await this.programSources(debuggee);

@@ -50,6 +50,11 @@ export interface CompileOptions {
   readonly compilerPath?: string;
   readonly compilerArgs?: readonly string[];
   readonly cwd?: string;
+  /**
+   * The call recorder to link in (debug-adapter/winsock/recorder.ts): its C source, built on its
+   * own without -g, and the linker options that route the program's Winsock imports through it.
+   */
+  readonly recorder?: { readonly source: string; readonly linkArgs: readonly string[] };
 }
 
 /** Compiles; resolves with the .exe's path. */
@@ -58,14 +63,15 @@ export function compileProgram(opts: CompileOptions): Promise<string> {
   mkdirSync(opts.outDir, { recursive: true });
   const tag = createHash('sha1').update(path.resolve(opts.source)).digest('hex').slice(0, 8);
   const exe = path.join(opts.outDir, `${path.basename(opts.source).replace(/\.[^.]+$/, '')}-${tag}.exe`);
+  const recorderObject = `${exe.replace(/\.exe$/, '')}-recorder.o`;
   // -static: MinGW-w64's own runtime DLLs (libstdc++-6, libgcc_s_seh-1, libwinpthread-1) are not on
   // Wine's or a Windows user's path; linked in, the program needs only system DLLs (ws2_32 stays one).
-  const args = ['-g', '-O0', ...(opts.compilerArgs ?? []), opts.source, '-o', exe, '-lws2_32', '-lmswsock', '-static'];
+  const args = ['-g', '-O0', ...(opts.compilerArgs ?? []), opts.source, ...(opts.recorder ? [recorderObject, ...opts.recorder.linkArgs] : []), '-o', exe, '-lws2_32', '-lmswsock', '-static'];
   // A build of the same source text, the same other sources named in compilerArgs, the same
   // compiler and arguments is reused. (Headers the sources include are not part of the key: a
   // change there needs a change here or a new session with other compilerArgs.)
   const stampFile = `${exe}.stamp`;
-  const hash = createHash('sha1').update(JSON.stringify([compiler, args])).update(readFileSync(opts.source));
+  const hash = createHash('sha1').update(JSON.stringify([compiler, args, opts.recorder?.source ?? ''])).update(readFileSync(opts.source));
   const cwd = opts.cwd ?? path.dirname(opts.source);
   for (const a of opts.compilerArgs ?? []) {
     const f = path.resolve(cwd, a);
@@ -73,6 +79,20 @@ export function compileProgram(opts: CompileOptions): Promise<string> {
   }
   const stamp = hash.digest('hex');
   if (existsSync(exe) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return Promise.resolve(exe);
+  return (async () => {
+    if (opts.recorder) {
+      const recorderSource = `${exe.replace(/\.exe$/, '')}-recorder.c`;
+      writeFileSync(recorderSource, opts.recorder.source);
+      // Read as C whichever driver this is (g++ too), optimised and without debug information.
+      await run(compiler, ['-x', 'c', '-O1', '-c', recorderSource, '-o', recorderObject], cwd);
+    }
+    await run(compiler, args, cwd);
+    writeFileSync(stampFile, stamp);
+    return exe;
+  })();
+}
+
+function run(compiler: string, args: readonly string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const p = spawn(compiler, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -82,10 +102,7 @@ export function compileProgram(opts: CompileOptions): Promise<string> {
       reject(new CompileError(compiler, e.code === 'ENOENT' ? `${compiler}: not found` : e.message, []));
     });
     p.once('close', (code) => {
-      if (code === 0) {
-        writeFileSync(stampFile, stamp);
-        resolve(exe);
-      }
+      if (code === 0) resolve();
       else reject(new CompileError(compiler, output.trim(), parseCompilerOutput(output)));
     });
   });

@@ -9,6 +9,8 @@ export interface TracedFunction {
   readonly nparams: number;
   readonly addrIn?: number;
   readonly addrOut?: number;
+  /** Exported by its DLL (the recorder can wrap it); false for extension functions reached only through WSAIoctl. */
+  readonly exported: boolean;
 }
 
 /** Functions the tracer can follow: those of ws2_32.dll and mswsock.dll in the model. */
@@ -25,6 +27,7 @@ export function tracedFunctionTable(): Record<string, TracedFunction> {
     table[e.name] = {
       conv: e.returns.convention,
       nparams: e.params.length,
+      exported: !/service provider/i.test(e.requirements.dll),
       ...(addrIn >= 0 ? { addrIn } : {}),
       ...(addrOut >= 0 ? { addrOut } : {}),
     };

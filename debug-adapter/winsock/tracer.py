@@ -6,6 +6,9 @@
 # return value and the thread's last error and prints one "@@WSL {json}" console line. Nothing stops unless the "Winsock call failed" filter
 # asks for it. The facts (which argument is the socket, how the function reports failure) come from
 # the adapter's table, which it builds from core/model.
+# A program the adapter built carries the call recorder instead (recorder.ts): its calls are
+# recorded without any stop, and only the "Winsock call failed" filter needs a breakpoint here, on
+# the recorder's failure hook (_FailureHook).
 import gdb
 import json
 
@@ -160,9 +163,44 @@ class _Entry(gdb.Breakpoint):
         return False
 
 
-def wsl_setup(table_file):
+class _FailureReturn(gdb.Breakpoint):
+    # Where the failed call returns into the program, for its thread: the stop the user sees.
+    def __init__(self, ret_addr, seq):
+        super().__init__('*' + hex(ret_addr), internal=True, temporary=True)
+        self.silent = True
+        self.thread = gdb.selected_thread().global_num
+        self.seq = seq
+
+    def stop(self):
+        _emit({'ev': 'failure-stop', 'seq': self.seq})
+        return True
+
+
+class _FailureHook(gdb.Breakpoint):
+    # The recorder calls its failure hook with (seq, error, return address) after a failed call.
+    def __init__(self, symbol):
+        super().__init__(symbol, internal=True)
+        self.silent = True
+        self.enabled = _stop_on_failure['enabled']
+
+    def stop(self):
+        errors = _stop_on_failure['errors']
+        err = _reg('rdx') & 0xFFFFFFFF
+        if _stop_on_failure['enabled'] and (errors is None or err in errors):
+            _FailureReturn(_reg('r8'), _reg('rcx'))
+        return False
+
+
+_hooks = []
+
+
+def wsl_setup(table_file, failure_hook=None):
     with open(table_file, 'r', encoding='utf-8') as f:
         _table.update(json.load(f))
+    if failure_hook is not None:
+        _hooks.append(_FailureHook(failure_hook))
+        _emit({'ev': 'traced', 'functions': sorted(fn for fn, info in _table.items() if info.get('exported'))})
+        return
     found = []
     for fn, info in _table.items():
         try:
@@ -179,8 +217,6 @@ def wsl_setup(table_file):
 def wsl_stop_on_failure(enabled, errors=None):
     _stop_on_failure['enabled'] = bool(enabled)
     _stop_on_failure['errors'] = None if errors is None else set(errors)
+    for h in _hooks:
+        h.enabled = bool(enabled)
 
-
-def wsl_enable(enabled):
-    for b in _entries:
-        b.enabled = bool(enabled)
