@@ -4,14 +4,16 @@
 //   a new Wine prefix and a fresh build) and warm (prefix and build there; median of 3);
 // - step: `next` request to its stopped event, p50/p95 over BENCH_STEPS (default 200) steps;
 // - traced call: BENCH_CALLS (default 300) sendto calls run with traceWinsock on and off, between
-//   two breakpoints; the difference per call is the tracer's cost, against the untraced call
-//   under the same debugger (the peer figure).
+//   two breakpoints; the difference per call is the call recorder's cost, against the untraced
+//   call under the same debugger (the peer figure); then the same calls in a user-built .exe,
+//   which gdb's breakpoint tracer follows (the other route, one more line).
 // Ends with: `debug: start warm A s cold B s, step p50 C ms p95 D ms, traced call E ms`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import { compileProgram } from '../debug-adapter/program/compile';
 
 const root = path.resolve(__dirname, '..');
 const program = path.join(root, 'bench', 'debug-loop.c');
@@ -24,13 +26,13 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
 }
 
-async function session(storageDir: string, args: string[], lines: number[], traceWinsock = true) {
+async function session(storageDir: string, args: string[], lines: number[], traceWinsock = true, target = program) {
   const dc = new DebugClient('node', path.join(root, 'dist', 'debugAdapter.js'), 'winsock-lens', { env: { ...process.env, LANG: 'C' } });
   dc.defaultTimeout = 120_000;
   await dc.start();
   const t0 = performance.now();
   const init = dc.waitForEvent('initialized', 300_000);
-  const launched = dc.launch({ program, args, storageDir, traceWinsock, language: 'en' } as DebugProtocol.LaunchRequestArguments);
+  const launched = dc.launch({ program: target, args, storageDir, traceWinsock, language: 'en' } as DebugProtocol.LaunchRequestArguments);
   await init;
   await dc.setBreakpointsRequest({ source: { path: program }, breakpoints: lines.map((line) => ({ line })) });
   await dc.configurationDoneRequest();
@@ -89,8 +91,8 @@ async function main() {
   console.log(`step: p50 ${p50.toFixed(1)} ms p95 ${p95.toFixed(1)} ms over ${STEPS} steps`);
 
   // Traced against untraced: from the stop on line 20 (socket) to the stop on line 27 (closesocket).
-  const run = async (traced: boolean) => {
-    const s = await session(warmStorage, [String(CALLS), '0'], [20, 27], traced);
+  const run = async (traced: boolean, target = program) => {
+    const s = await session(warmStorage, [String(CALLS), '0'], [20, 27], traced, target);
     let journal = 0;
     s.dc.on('output', (e: DebugProtocol.OutputEvent) => {
       if (e.body.output.startsWith('[winsock] sendto(')) journal++;
@@ -108,7 +110,11 @@ async function main() {
   const untraced = await run(false);
   const traced = await run(true);
   const perCall = Math.max(0, traced - untraced) / CALLS;
-  console.log(`${CALLS} sendto calls: traced ${traced.toFixed(0)} ms, untraced ${untraced.toFixed(0)} ms under the same debugger (${(untraced / CALLS).toFixed(3)} ms a call); tracer cost ${perCall.toFixed(2)} ms a call, ${(traced / Math.max(untraced, 1)).toFixed(1)}x the untraced run`);
+  console.log(`${CALLS} sendto calls: traced ${traced.toFixed(0)} ms, untraced ${untraced.toFixed(0)} ms under the same debugger (${(untraced / CALLS).toFixed(3)} ms a call); recorder cost ${perCall.toFixed(3)} ms a call, ${(traced / Math.max(untraced, 1)).toFixed(2)}x the untraced run`);
+  // The other route: the same program built by the user (an .exe, no recorder), followed by gdb's breakpoint tracer.
+  const exe = await compileProgram({ source: program, outDir: path.join(warmStorage, 'user-built') });
+  const byBreakpoints = await run(true, exe);
+  console.log(`the same calls in a user-built .exe (gdb's breakpoint tracer): ${byBreakpoints.toFixed(0)} ms, ${(Math.max(0, byBreakpoints - untraced) / CALLS).toFixed(2)} ms a call`);
   console.log(`debug: start warm ${(warm / 1000).toFixed(2)} s cold ${(cold / 1000).toFixed(2)} s, step p50 ${p50.toFixed(1)} ms p95 ${p95.toFixed(1)} ms, traced call ${perCall.toFixed(2)} ms`);
 }
 

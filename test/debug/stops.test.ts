@@ -1,12 +1,14 @@
 // Stops the Winsock view adds, and pause: the "Winsock call failed" exception filter (with an error
 // name condition) on the send after WSASendDisconnect; pause while the program is blocked in recv
-// (the thread that pause injects stays hidden); a compile error as a clear launch failure.
+// (the thread that pause injects stays hidden); a compile error as a clear launch failure; the same
+// journal and failure stop for a user-built .exe, which gdb's breakpoint tracer follows.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { fixtures, launchArgs, leftovers, newClient, topFrame, variablesOf, waitFor } from './helpers';
+import { compileProgram } from '../../debug-adapter/program/compile';
+import { fixtures, launchArgs, leftovers, newClient, storageDir, topFrame, variablesOf, waitFor } from './helpers';
 
 const client = path.join(fixtures, 'disconnect_client.c');
 
@@ -46,6 +48,21 @@ describe('Winsock stops and pause under Wine', { timeout: 300_000 }, () => {
     const detail = await variablesOf(dc, sockets[0]?.variablesReference ?? 0);
     assert.match(detail.find((d) => d.name === 'last WSA error')?.value ?? '', /^WSAESHUTDOWN \(10058\): /);
     assert.match(detail.find((d) => d.name === 'last call')?.value ?? '', /^send → -1$/);
+  });
+
+  it('a user-built .exe (no call recorder) is followed by gdb\'s breakpoint tracer: the same journal and the same stop on the failed send', async () => {
+    const exe = await compileProgram({ source: client, outDir: path.join(storageDir, 'user-built') });
+    dc = newClient();
+    const output: string[] = [];
+    dc.on('output', (e: DebugProtocol.OutputEvent) => output.push(e.body.output));
+    await launch(dc, path.relative(fixtures, exe), [], [{ filterId: 'winsock-call-failed', condition: 'WSAESHUTDOWN' }]);
+    const stopped = (await dc.waitForEvent('stopped', 60_000)) as DebugProtocol.StoppedEvent;
+    assert.equal(stopped.body.reason, 'exception');
+    assert.match(stopped.body.text ?? '', /^send failed: WSAESHUTDOWN \(10058\): /);
+    const frame = await topFrame(dc, stopped.body.threadId ?? 1);
+    assert.deepEqual([frame.line, frame.source?.path], [35, client]);
+    const journal = output.filter((o) => o.startsWith('[winsock] ')).map((o) => /^\[winsock\] (\w+)\(/.exec(o)?.[1]);
+    assert.deepEqual(journal, ['WSAStartup', 'socket', 'connect', 'send', 'WSASendDisconnect', 'send']);
   });
 
   it('an unknown error name in the condition is reported, not silently ignored', async () => {
