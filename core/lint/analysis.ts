@@ -14,7 +14,22 @@ import type { FunctionEntry } from '../model/types';
 import type { Localized } from '../model/types';
 import type { LintOptions, QuickFix, RuleId, Severity, TextEdit } from './types';
 import { constantValue, describeError, hasRole, needsStartup, paramIndex, paramsOfType, predictedError, refusesDatagram, winsockFunction } from './facts';
-import { ruleMeta } from './rules';
+import {
+  blockingCallInApc,
+  disconnectDataOnTcp,
+  disconnectOnConnectionless,
+  lingerHasNoEffect,
+  missingClosesocket,
+  notInitialized,
+  repeatedDisconnect,
+  reuseAfterDisconnect,
+  ruleMeta,
+  sendAfterDisconnect,
+  uncheckedResult,
+  useAfterClosesocket,
+  wrongSentinel,
+} from './rules';
+import { swapTitles, type Earlier } from './rules/rule';
 import { LineIndex } from './text';
 import { Budget, BudgetExceeded, MAX_NESTING } from '../parse/budget';
 import type { SocketState } from '../model/types';
@@ -831,11 +846,7 @@ function noteApc(ctx: FileContext, arg: Node | undefined, call: Node, depth = 0)
 }
 
 // ---------------------------------------------------------------------------------------------
-// Messages.
-
-function L(en: string, ru: string): Localized {
-  return { en, ru };
-}
+// Messages (their words are in the rule files, core/lint/rules/).
 
 function callLabel(n: Node, src: string): string {
   const t = textOf(n, src).replace(/\s+/g, ' ');
@@ -2005,22 +2016,11 @@ class FunctionWalk {
     const j = this.judge(facts, (f) => f.st === 'closed', n);
     if (!j || !j.fact.at) return false;
     const prev = j.fact.at;
-    const line = line1(prev, this.ctx.lines);
     const fname = e?.name ?? calleeOf(n, this.src)?.name ?? 'call';
-    const err = describeError(e ? predictedError(e, 'closed', this.argTexts(n)) : 'WSAENOTSOCK') ?? describeError('WSAENOTSOCK');
-    const second = wc.close;
-    const path = j.every ? '' : ` (only on the path through line ${line})`;
-    const pathRu = j.every ? '' : ` (только на пути через строку ${line})`;
-    const msg = second
-      ? L(
-          `'${label}' is closed a second time: ${callLabel(prev, this.src)} on line ${line} already released it${path}. The handle may already belong to another socket; otherwise Windows answers ${err}.`,
-          `'${label}' закрывается повторно: ${callLabel(prev, this.src)} в строке ${line} уже освободил его${pathRu}. Дескриптор мог уже достаться другому сокету; иначе Windows вернёт ${err}.`,
-        )
-      : L(
-          `${fname} on '${label}' after ${callLabel(prev, this.src)} on line ${line}${path}: the handle is released, Windows answers ${err}, or the call hits another socket that reused the value.`,
-          `${fname} для '${label}' после ${callLabel(prev, this.src)} в строке ${line}${pathRu}: дескриптор освобождён, Windows вернёт ${err}, либо вызов попадёт в другой сокет, получивший то же значение.`,
-        );
-    this.report('use-after-closesocket', this.severity('use-after-closesocket', j.every), n, msg, prev, L('The socket was closed here.', 'Здесь сокет был закрыт.'), []);
+    const err = describeError(e ? predictedError(e, 'closed', this.argTexts(n)) : 'WSAENOTSOCK') ?? describeError('WSAENOTSOCK') ?? 'WSAENOTSOCK';
+    const m = useAfterClosesocket.messages;
+    const msg = wc.close ? m.closedTwice(label, this.earlier(prev), j.every, err) : m.usedAfterClose(fname, label, this.earlier(prev), j.every, err);
+    this.report('use-after-closesocket', this.severity('use-after-closesocket', j.every), n, msg, prev, m.closedHere, []);
     return true;
   }
 
@@ -2028,15 +2028,9 @@ class FunctionWalk {
     const j = this.judge(facts, (f) => f.st === 'send-shut' || f.st === 'both-shut', n);
     if (!j || !j.fact.at) return;
     const prev = j.fact.sendShutBy ?? j.fact.at;
-    const line = line1(prev, this.ctx.lines);
     const err = describeError(predictedError(e, j.fact.st === 'both-shut' ? 'both-shut' : 'send-shut', this.argTexts(n)) ?? 'WSAESHUTDOWN');
-    const path = j.every ? '' : ` (only on the path through line ${line})`;
-    const pathRu = j.every ? '' : ` (только на пути через строку ${line})`;
-    const msg = L(
-      `${e.name} on '${label}' after ${callLabel(prev, this.src)} on line ${line}${path}: sending is shut down, Windows refuses it with ${err}.`,
-      `${e.name} для '${label}' после ${callLabel(prev, this.src)} в строке ${line}${pathRu}: отправка уже закрыта, Windows отклонит вызов с ошибкой ${err}.`,
-    );
-    this.report('send-after-disconnect', this.severity('send-after-disconnect', j.every), n, msg, prev, L('Sending was shut down here.', 'Здесь отправка была закрыта.'), []);
+    const m = sendAfterDisconnect.messages;
+    this.report('send-after-disconnect', this.severity('send-after-disconnect', j.every), n, m.sendAfterShut(e.name, label, this.earlier(prev), j.every, String(err)), prev, m.shutHere, []);
   }
 
   private checkReuse(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry): void {
@@ -2045,24 +2039,11 @@ class FunctionWalk {
     const j = this.judge(facts, (f) => SHUT.has(f.st) || plainAfterReuse(f), n);
     if (!j || !j.fact.at) return;
     const prev = j.fact.at;
-    const line = line1(prev, this.ctx.lines);
     const st = stateOfModel(j.fact.st);
     const err = describeError(st ? predictedError(e, st, this.argTexts(n), 'stream') : undefined);
-    const errEn = err ? `; Windows answers ${err}` : '';
-    const errRu = err ? `; Windows вернёт ${err}` : '';
-    const path = j.every ? '' : ` (only on the path through line ${line})`;
-    const pathRu = j.every ? '' : ` (только на пути через строку ${line})`;
-    const msg =
-      j.fact.st === 'reusable'
-        ? L(
-            `${e.name} on '${label}' after ${callLabel(prev, this.src)} on line ${line}${path}: a socket recycled with TF_REUSE_SOCKET may be passed only to AcceptEx or ConnectEx${errEn}.`,
-            `${e.name} для '${label}' после ${callLabel(prev, this.src)} в строке ${line}${pathRu}: сокет, подготовленный флагом TF_REUSE_SOCKET, можно передавать только в AcceptEx или ConnectEx${errRu}.`,
-          )
-        : L(
-            `${e.name} on '${label}' after ${callLabel(prev, this.src)} on line ${line}${path}: a disconnected socket cannot be connected again${errEn}. Close it and create a new one, or recycle it with DisconnectEx(TF_REUSE_SOCKET) and ConnectEx.`,
-            `${e.name} для '${label}' после ${callLabel(prev, this.src)} в строке ${line}${pathRu}: отключённый сокет нельзя подключить заново${errRu}. Закройте его и создайте новый либо подготовьте к повторному использованию через DisconnectEx(TF_REUSE_SOCKET) и ConnectEx.`,
-          );
-    this.report('reuse-after-disconnect', this.severity('reuse-after-disconnect', j.every), n, msg, prev, L('The socket was disconnected here.', 'Здесь сокет был отключён.'), []);
+    const m = reuseAfterDisconnect.messages;
+    const msg = (j.fact.st === 'reusable' ? m.afterReuseFlag : m.reconnect)(e.name, label, this.earlier(prev), j.every, err);
+    this.report('reuse-after-disconnect', this.severity('reuse-after-disconnect', j.every), n, msg, prev, m.disconnectedHere, []);
   }
 
   /** Returns true when the call is sure to fail. */
@@ -2084,19 +2065,9 @@ class FunctionWalk {
       const j = this.judge(facts, (f) => (sendDir ? f.st === 'send-shut' || f.st === 'both-shut' : f.st === 'disconnected' || f.st === 'reusable') && (dx || !!f.sendShutBy), n);
       if (j && j.fact.at) {
         const prev = dx ? j.fact.at : (j.fact.sendShutBy ?? j.fact.at);
-        const line = line1(prev, this.ctx.lines);
-        const path = j.every ? '' : ` (only on the path through line ${line})`;
-        const pathRu = j.every ? '' : ` (только на пути через строку ${line})`;
-        const msg = dx
-          ? L(
-              `${e.name} on '${label}' again after ${callLabel(prev, this.src)} on line ${line}${path}: the socket is already disconnecting (the first request may still be pending); a second DisconnectEx fails or races with it.`,
-              `Повторный ${e.name} для '${label}' после ${callLabel(prev, this.src)} в строке ${line}${pathRu}: сокет уже отключается (первый запрос может ещё выполняться); второй DisconnectEx завершится ошибкой или вступит с ним в гонку.`,
-            )
-          : L(
-              `${callLabel(n, this.src)} shuts sending on '${label}' a second time: ${callLabel(prev, this.src)} on line ${line} already did${path}. The second call does nothing useful and hides which one was meant to end the stream.`,
-              `${callLabel(n, this.src)} повторно закрывает отправку для '${label}': это уже сделал ${callLabel(prev, this.src)} в строке ${line}${pathRu}. Второй вызов ничего не даёт и скрывает, какой из них должен завершать поток.`,
-            );
-        this.report('repeated-disconnect', this.severity('repeated-disconnect', j.every), n, msg, prev, L('The first disconnect is here.', 'Первое отключение здесь.'), []);
+        const m = repeatedDisconnect.messages;
+        const msg = dx ? m.disconnectExAgain(e.name, label, this.earlier(prev), j.every) : m.sendShutAgain(callLabel(n, this.src), label, this.earlier(prev), j.every);
+        this.report('repeated-disconnect', this.severity('repeated-disconnect', j.every), n, msg, prev, m.firstHere, []);
       }
     }
 
@@ -2106,16 +2077,8 @@ class FunctionWalk {
       const refuses = refusesDatagram(e);
       if (refuses !== false) {
         const err = describeError(predictedError(e, 'connected', this.argTexts(n), 'datagram'));
-        const errEn = err ? ` (${err})` : '';
-        const msg = dx
-          ? L(
-              `${e.name} on '${label}', a datagram (SOCK_DGRAM) socket: DisconnectEx supports connection-oriented stream sockets only${errEn}.`,
-              `${e.name} для '${label}' — датаграммного сокета (SOCK_DGRAM): DisconnectEx работает только с потоковыми сокетами с установлением соединения${errEn}.`,
-            )
-          : L(
-              `${e.name} on '${label}', a datagram (SOCK_DGRAM) socket: it is meant for connection-oriented sockets${errEn}. To stop sending on a UDP socket use shutdown(${label}, SD_SEND), which is valid there.`,
-              `${e.name} для '${label}' — датаграммного сокета (SOCK_DGRAM): функция предназначена для сокетов с установлением соединения${errEn}. Чтобы прекратить отправку через UDP-сокет, используйте shutdown(${label}, SD_SEND) — там это допустимо.`,
-            );
+        const m = disconnectOnConnectionless.messages;
+        const msg = (dx ? m.disconnectEx : m.sendDisconnect)(e.name, label, err);
         const fixes = !dx ? this.swapFixes(n) : [];
         this.report('disconnect-on-connectionless', 'warning', n, msg, null, null, fixes);
       }
@@ -2128,22 +2091,15 @@ class FunctionWalk {
       if (buf && this.definitelyBuffer(buf) && kind === 'stream') {
         const sending = hasRole(e, 'disconnect-send');
         const err = describeError(e.errors.find((x) => x.code === 'WSAENOPROTOOPT')?.code ?? 'WSAENOPROTOOPT');
-        const msg = sending
-          ? L(
-              `${e.name} passes disconnect data on '${label}', a TCP socket: the Windows TCP/IP provider has no XP1_DISCONNECT_DATA, so the call fails with ${err} and the peer never sees the data. Pass NULL, or check the provider's dwServiceFlags1 first.`,
-              `${e.name} передаёт данные отключения для '${label}' — TCP-сокета: у поставщика TCP/IP Windows нет XP1_DISCONNECT_DATA, поэтому вызов завершится ошибкой ${err}, а удалённая сторона данных не увидит. Передайте NULL или сначала проверьте dwServiceFlags1 поставщика.`,
-            )
-          : L(
-              `${e.name} waits for disconnect data on '${label}', a TCP socket: the Windows TCP/IP provider has no XP1_DISCONNECT_DATA, so no inbound disconnect data ever arrives. Pass NULL.`,
-              `${e.name} ожидает данные отключения для '${label}' — TCP-сокета: у поставщика TCP/IP Windows нет XP1_DISCONNECT_DATA, поэтому входящие данные отключения никогда не придут. Передайте NULL.`,
-            );
+        const m = disconnectDataOnTcp.messages;
+        const msg = sending ? m.sending(e.name, label, String(err)) : m.receiving(e.name, label);
         const fixes: QuickFix[] = [];
         // With the data, the call fails and a later disconnect of the same direction is the one
         // that works; making this call succeed would turn that one into a repeated disconnect.
         // No mechanical fix is right there.
         const laterDisconnect = sending && this.laterSendDisconnect(label, n.endIndex);
-        if (!laterDisconnect) fixes.push({ title: L('Pass NULL instead of the disconnect data', 'Передать NULL вместо данных отключения'), edits: [this.edit(buf.startIndex, buf.endIndex, 'NULL')], preferred: true });
-        if (sending && !laterDisconnect) fixes.push({ title: L(`Replace with shutdown(${label}, SD_SEND)`, `Заменить на shutdown(${label}, SD_SEND)`), edits: [this.edit(n.startIndex, n.endIndex, `shutdown(${label}, SD_SEND)`)], preferred: false });
+        if (!laterDisconnect) fixes.push({ title: m.passNull, edits: [this.edit(buf.startIndex, buf.endIndex, 'NULL')], preferred: true });
+        if (sending && !laterDisconnect) fixes.push({ title: swapTitles.toShutdown(label), edits: [this.edit(n.startIndex, n.endIndex, `shutdown(${label}, SD_SEND)`)], preferred: false });
         this.report('disconnect-data-on-tcp', 'warning', buf, msg, null, null, fixes);
         fails = sending;
       }
@@ -2183,12 +2139,8 @@ class FunctionWalk {
     const set = w.linger.node;
     // Undoing an SO_LINGER set before this function ran (a parameter's socket) cannot be seen: only
     // report when the option is set in this function with a constant TRUE-like value.
-    const line = line1(n, this.ctx.lines);
-    const msg = L(
-      `SO_DONTLINGER on '${label}' right before closesocket on line ${line} does not make the close abortive: it selects the default graceful close. For a hard close (RST) set SO_LINGER with l_onoff = 1 and l_linger = 0.`,
-      `SO_DONTLINGER для '${label}' прямо перед closesocket в строке ${line} не делает закрытие аварийным: он выбирает обычное корректное закрытие. Для жёсткого закрытия (RST) задайте SO_LINGER с l_onoff = 1 и l_linger = 0.`,
-    );
-    this.report('linger-has-no-effect', 'warning', set, msg, n, L('The close it was meant to change.', 'Закрытие, которое он должен был изменить.'), []);
+    const m = lingerHasNoEffect.messages;
+    this.report('linger-has-no-effect', 'warning', set, m.dontLingerAtClose(label, line1(n, this.ctx.lines)), n, m.closeMeant, []);
     void key;
   }
 
@@ -2198,13 +2150,9 @@ class FunctionWalk {
     for (const name of this.ctx.closeNames) {
       if (new RegExp(`\\b${escapeRe(name)}\\s*\\(\\s*${escapeRe(c.label)}\\s*\\)`).test(after)) return;
     }
-    const line = line1(c.disc, this.ctx.lines);
     const fname = calleeOf(c.disc, this.src)?.name ?? 'the disconnect';
-    const msg = L(
-      `${c.opt} on '${c.label}' right before ${fname} on line ${line} changes nothing there: ${fname} never blocks and never resets, whatever SO_LINGER says. The option only affects closesocket.`,
-      `${c.opt} для '${c.label}' прямо перед ${fname} в строке ${line} ничего там не меняет: ${fname} никогда не блокируется и не сбрасывает соединение, что бы ни говорил SO_LINGER. Параметр влияет только на closesocket.`,
-    );
-    this.report('linger-has-no-effect', 'warning', c.set, msg, c.disc, L('The call it was meant to change.', 'Вызов, который он должен был изменить.'), []);
+    const m = lingerHasNoEffect.messages;
+    this.report('linger-has-no-effect', 'warning', c.set, m.beforeDisconnect(c.opt, c.label, fname, line1(c.disc, this.ctx.lines)), c.disc, m.callMeant, []);
   }
 
   private checkApc(n: Node, e: FunctionEntry): void {
@@ -2219,37 +2167,23 @@ class FunctionWalk {
     });
     const blocking = hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive') || (hasRole(e, 'blocking') && !overlapped);
     if (!blocking) return;
-    const regName = reg.callee;
-    const line = reg.line;
-    const msg = L(
-      `${e.name} inside a routine that runs as an APC or completion routine (registered with ${regName} on line ${line}): a blocking Winsock call from an APC that interrupted another Winsock wait is undefined behaviour. Post the work to the thread's normal flow instead.`,
-      `${e.name} внутри процедуры, которая выполняется как APC или процедура завершения (зарегистрирована через ${regName} в строке ${line}): блокирующий вызов Winsock из APC, прервавшего другое ожидание Winsock, ведёт к неопределённому поведению. Перенесите эту работу в обычный ход потока.`,
-    );
-    this.report('blocking-call-in-apc', 'warning', n, msg, reg, L('Registered as an APC / completion routine here.', 'Здесь процедура зарегистрирована как APC / процедура завершения.'), []);
+    const m = blockingCallInApc.messages;
+    this.report('blocking-call-in-apc', 'warning', n, m.blocking(e.name, reg.callee, reg.line), reg, m.registeredHere, []);
   }
 
   private reportNotInitialized(n: Node, wsa: readonly Fact[]): void {
     const cleanup = wsa.find((f) => f.st === 'wsa-off' && f.at);
     const name = calleeOf(n, this.src)?.name ?? 'call';
-    const err = describeError('WSANOTINITIALISED');
-    const msg = cleanup?.at
-      ? L(
-          `${name} after ${callLabel(cleanup.at, this.src)} on line ${line1(cleanup.at, this.ctx.lines)}: Winsock is no longer initialised, the call fails with ${err}.`,
-          `${name} после ${callLabel(cleanup.at, this.src)} в строке ${line1(cleanup.at, this.ctx.lines)}: Winsock уже не инициализирован, вызов завершится ошибкой ${err}.`,
-        )
-      : L(`${name} before WSAStartup: Winsock is not initialised yet, the call fails with ${err}.`, `${name} до WSAStartup: Winsock ещё не инициализирован, вызов завершится ошибкой ${err}.`);
+    const err = String(describeError('WSANOTINITIALISED'));
+    const m = notInitialized.messages;
     // On one path only: name the WSAStartup that the other paths run.
     const started = wsa.find((f) => f.st === 'wsa-on' && f.at);
     if (!cleanup && started?.at) {
-      const line = line1(started.at, this.ctx.lines);
-      const m2 = L(
-        `${name} on a path that skips ${callLabel(started.at, this.src)} on line ${line}: there Winsock is not initialised and the call fails with ${err}.`,
-        `${name} на пути, который обходит ${callLabel(started.at, this.src)} в строке ${line}: на нём Winsock не инициализирован, и вызов завершится ошибкой ${err}.`,
-      );
-      this.report('not-initialized', 'warning', n, m2, started.at, L('WSAStartup runs only on some paths.', 'WSAStartup выполняется не на всех путях.'), []);
+      this.report('not-initialized', 'warning', n, m.skipsStartup(name, this.earlier(started.at), err), started.at, m.startupSomePaths, []);
       return;
     }
-    this.report('not-initialized', 'warning', n, msg, cleanup?.at ?? null, cleanup ? L('WSACleanup is here.', 'Здесь вызван WSACleanup.') : null, []);
+    const msg = cleanup?.at ? m.afterCleanup(name, this.earlier(cleanup.at), err) : m.beforeStartup(name, err);
+    this.report('not-initialized', 'warning', n, msg, cleanup?.at ?? null, cleanup ? m.cleanupHere : null, []);
   }
 
   // ---- checks that look at how a call's result is used ------------------------------------
@@ -2278,34 +2212,22 @@ class FunctionWalk {
       const other = p.childForFieldName('left') === null ? null : p.childForFieldName('left')!.startIndex === inner.startIndex ? p.childForFieldName('right') : p.childForFieldName('left');
       if (!other) return;
       const ot = textOf(stripParens(other), this.src).replace(/\s+/g, '');
-      let fixTo: string | null = null;
-      let en = '';
-      let ru = '';
-      let sev: Severity = 'error';
+      const m = wrongSentinel.messages;
+      let found: { fixTo: string; msg: Localized; sev: Severity; value: 'FALSE' | 'SOCKET_ERROR' } | null = null;
       if (conv === 'zero-or-socket-error') {
         if (ot === 'FALSE' || ot === 'TRUE') {
           const failureTest = (ot === 'FALSE') === (opText === '==');
-          fixTo = `${callText} ${failureTest ? '==' : '!='} SOCKET_ERROR`;
-          const never = ot === 'TRUE';
-          en = `${e.name} returns 0 on success and SOCKET_ERROR (-1) on failure, not a BOOL: '${opText} ${ot}' ${never ? (opText === '==' ? 'is never true' : 'is always true') : 'takes success for failure'}. Compare with SOCKET_ERROR.`;
-          ru = `${e.name} возвращает 0 при успехе и SOCKET_ERROR (-1) при ошибке, а не BOOL: '${opText} ${ot}' ${never ? (opText === '==' ? 'никогда не выполняется' : 'выполняется всегда') : 'принимает успех за ошибку'}. Сравнивайте с SOCKET_ERROR.`;
+          found = { fixTo: `${callText} ${failureTest ? '==' : '!='} SOCKET_ERROR`, msg: m.boolOnSocketError(e.name, opText, ot), sev: 'error', value: 'SOCKET_ERROR' };
         } else if (ot === 'INVALID_SOCKET') {
-          fixTo = `${callText} ${opText} SOCKET_ERROR`;
-          sev = 'warning';
-          en = `${e.name} reports failure with SOCKET_ERROR, not INVALID_SOCKET (the "no socket" value of socket() and accept()); the comparison only works because both have all bits set. Compare with SOCKET_ERROR.`;
-          ru = `${e.name} сообщает об ошибке значением SOCKET_ERROR, а не INVALID_SOCKET («нет сокета» у socket() и accept()); сравнение работает лишь потому, что у обоих все биты установлены. Сравнивайте с SOCKET_ERROR.`;
+          found = { fixTo: `${callText} ${opText} SOCKET_ERROR`, msg: m.invalidSocketOnSocketError(e.name), sev: 'warning', value: 'SOCKET_ERROR' };
         }
       } else if (conv === 'bool') {
         if (ot === 'SOCKET_ERROR' || ot === '-1' || ot === 'INVALID_SOCKET') {
-          fixTo = `${callText} ${opText} FALSE`;
-          en = `${e.name} returns a BOOL (FALSE on failure, then WSAGetLastError(), where WSA_IO_PENDING means it is still running), never SOCKET_ERROR: '${opText} ${ot}' is ${opText === '==' ? 'never' : 'always'} true. Compare with FALSE.`;
-          ru = `${e.name} возвращает BOOL (FALSE при ошибке, затем WSAGetLastError(), где WSA_IO_PENDING означает, что операция ещё выполняется), а не SOCKET_ERROR: '${opText} ${ot}' ${opText === '==' ? 'никогда не' : 'всегда'} истинно. Сравнивайте с FALSE.`;
+          found = { fixTo: `${callText} ${opText} FALSE`, msg: m.socketErrorOnBool(e.name, opText, ot), sev: 'error', value: 'FALSE' };
         }
       }
-      if (fixTo) {
-        this.report('wrong-sentinel', sev, p, L(en, ru), null, null, [
-          { title: L(`Compare with ${fixTo.endsWith('FALSE') ? 'FALSE' : 'SOCKET_ERROR'}`, `Сравнивать с ${fixTo.endsWith('FALSE') ? 'FALSE' : 'SOCKET_ERROR'}`), edits: [this.edit(p.startIndex, p.endIndex, fixTo)], preferred: true },
-        ]);
+      if (found) {
+        this.report('wrong-sentinel', found.sev, p, found.msg, null, null, [{ title: m.compareWith(found.value), edits: [this.edit(p.startIndex, p.endIndex, found.fixTo)], preferred: true }]);
       }
       return;
     }
@@ -2317,19 +2239,9 @@ class FunctionWalk {
       if (q?.type !== 'if_statement') return;
       const cons = q.childForFieldName('consequence');
       if (!cons || !looksLikeErrorHandling(textOf(cons, this.src))) return;
-      const fixTo = `${callText} == SOCKET_ERROR`;
-      this.report(
-        'wrong-sentinel',
-        'error',
-        p,
-        L(
-          `'!${e.name}(…)' is true when the call succeeds (it returns 0), yet the branch handles an error: ${e.name} fails with SOCKET_ERROR (-1). Test '== SOCKET_ERROR'.`,
-          `'!${e.name}(…)' истинно, когда вызов успешен (он возвращает 0), а ветка обрабатывает ошибку: ${e.name} при ошибке возвращает SOCKET_ERROR (-1). Проверяйте '== SOCKET_ERROR'.`,
-        ),
-        null,
-        null,
-        [{ title: L('Compare with SOCKET_ERROR', 'Сравнивать с SOCKET_ERROR'), edits: [this.edit(p.startIndex, p.endIndex, fixTo)], preferred: true }],
-      );
+      const m = wrongSentinel.messages;
+      const fix = { title: m.compareWith('SOCKET_ERROR'), edits: [this.edit(p.startIndex, p.endIndex, `${callText} == SOCKET_ERROR`)], preferred: true };
+      this.report('wrong-sentinel', 'error', p, m.negatedSuccess(e.name), null, null, [fix]);
     }
   }
 
@@ -2347,20 +2259,9 @@ class FunctionWalk {
     const eol = this.ctx.lines.eol;
     const cond = conv === 'bool' ? `!${callText} && WSAGetLastError() != WSA_IO_PENDING` : `${callText} == SOCKET_ERROR`;
     const wrapped = `if (${cond}) {${eol}${indent}    int err = WSAGetLastError();${eol}${indent}    /* handle err */${eol}${indent}}`;
-    const why = reuse
-      ? L(' The code goes on to treat the socket as recycled, which holds only if the call succeeded (or is pending).', ' Далее код считает сокет подготовленным к повторному использованию, а это верно, только если вызов успешен (или ещё выполняется).')
-      : waitsForClose || drains
-        ? L(' The code then waits for the peer to close (FD_CLOSE or end of stream), which never happens if the call failed.', ' Далее код ждёт, пока удалённая сторона закроет соединение (FD_CLOSE или конец потока), а этого не будет, если вызов не удался.')
-        : L('', '');
-    const failure = conv === 'bool' ? L('FALSE (WSA_IO_PENDING means it is still running)', 'FALSE (WSA_IO_PENDING означает, что операция ещё выполняется)') : L('SOCKET_ERROR', 'SOCKET_ERROR');
-    const label = key ?? '';
-    const msg = L(
-      `The result of ${e.name}${label ? ` on '${label}'` : ''} is ignored: a failure (${failure.en}) goes unnoticed.${why.en}`,
-      `Результат ${e.name}${label ? ` для '${label}'` : ''} не проверяется: ошибка (${failure.ru}) останется незамеченной.${why.ru}`,
-    );
-    const fixes: QuickFix[] = [
-      { title: L('Check the result and read WSAGetLastError()', 'Проверить результат и прочитать WSAGetLastError()'), edits: [this.edit(stmt.startIndex, stmt.endIndex, wrapped)], preferred: true },
-    ];
+    const m = uncheckedResult.messages;
+    const msg = m.ignored(e.name, key ?? '', conv === 'bool', reuse ? 'recycles' : waitsForClose || drains ? 'waits-for-close' : 'none');
+    const fixes: QuickFix[] = [{ title: m.checkIt, edits: [this.edit(stmt.startIndex, stmt.endIndex, wrapped)], preferred: true }];
     this.report('unchecked-result', relies ? 'warning' : 'info', n, msg, null, null, fixes);
   }
 
@@ -2386,11 +2287,11 @@ class FunctionWalk {
     if (!e) return [];
     const s = a[0] ? textOf(a[0], this.src) : '';
     if (hasRole(e, 'disconnect-send') && paramIndex(e, /^how$/) < 0 && a.length === 2 && a[1] && NULLISH.test(textOf(a[1], this.src).replace(/\s+/g, ''))) {
-      return [{ title: L(`Replace with shutdown(${s}, SD_SEND)`, `Заменить на shutdown(${s}, SD_SEND)`), edits: [this.edit(call.startIndex, call.endIndex, `shutdown(${s}, SD_SEND)`)], preferred: false }];
+      return [{ title: swapTitles.toShutdown(s), edits: [this.edit(call.startIndex, call.endIndex, `shutdown(${s}, SD_SEND)`)], preferred: false }];
     }
     const howIdx = paramIndex(e, /^how$/);
     if (howIdx >= 0 && a[howIdx] && this.numeric(a[howIdx]) === constantValue('SD_SEND')) {
-      return [{ title: L(`Replace with WSASendDisconnect(${s}, NULL)`, `Заменить на WSASendDisconnect(${s}, NULL)`), edits: [this.edit(call.startIndex, call.endIndex, `WSASendDisconnect(${s}, NULL)`)], preferred: false }];
+      return [{ title: swapTitles.toSendDisconnect(s), edits: [this.edit(call.startIndex, call.endIndex, `WSASendDisconnect(${s}, NULL)`)], preferred: false }];
     }
     return [];
   }
@@ -2437,44 +2338,36 @@ class FunctionWalk {
       return;
     }
     const prev = (SHUT.has(leak.st) ? leak.at : leak.revertedFrom) ?? leak.at!;
-    const line = line1(prev, this.ctx.lines);
     const closeName = this.ctx.options.closeFunctions[0] ?? 'closesocket';
-    const prevLabel = callLabel(prev, this.src);
+    const disc = this.earlier(prev);
+    const m = missingClosesocket.messages;
+    const closeCall = `${closeName}(${key})`;
     let target: Node;
     let msg: Localized;
     const fixes: QuickFix[] = [];
     const eol = this.ctx.lines.eol;
     if (overwrite) {
       target = overwrite;
-      msg = L(
-        `'${key}' is overwritten while still open: ${prevLabel} on line ${line} only disconnected it (it frees nothing), and this was the last copy of the handle. Call ${closeName}(${key}) first.`,
-        `'${key}' перезаписывается, хотя сокет ещё открыт: ${prevLabel} в строке ${line} лишь отключил его (и ничего не освобождает), а это была последняя копия дескриптора. Сначала вызовите ${closeName}(${key}).`,
-      );
+      msg = m.disconnectedOverwritten(key, disc, closeName);
       const stmt = enclosingStatement(overwrite, this.pf);
       if (stmt && this.pf.parentOf(stmt)?.type === 'compound_statement') {
         const indent = this.ctx.lines.indentAt(stmt.startIndex);
         const ls = this.ctx.lines.lineStart(this.ctx.lines.pos(stmt.startIndex).line);
-        fixes.push({ title: L(`Insert ${closeName}(${key}) before it`, `Вставить ${closeName}(${key}) перед этим`), edits: [this.edit(ls, ls, `${indent}${closeName}(${key});${eol}`)], preferred: true });
+        fixes.push({ title: m.insertBefore(closeCall), edits: [this.edit(ls, ls, `${indent}${closeCall};${eol}`)], preferred: true });
       }
     } else if (ret) {
       target = ret;
-      msg = L(
-        `'${key}' leaks on this return: ${prevLabel} on line ${line} disconnects it but frees nothing, and nothing closes it on the way here. Call ${closeName}(${key}).`,
-        `'${key}' утекает при этом возврате: ${prevLabel} в строке ${line} отключает сокет, но ничего не освобождает, и по пути сюда его никто не закрывает. Вызовите ${closeName}(${key}).`,
-      );
+      msg = m.disconnectedLeaksOnReturn(key, disc, closeName);
       if (this.pf.parentOf(ret)?.type === 'compound_statement') {
         const indent = this.ctx.lines.indentAt(ret.startIndex);
         const ls = this.ctx.lines.lineStart(this.ctx.lines.pos(ret.startIndex).line);
-        if (this.src.slice(ls, ret.startIndex).trim() === '') fixes.push({ title: L(`Insert ${closeName}(${key}) before the return`, `Вставить ${closeName}(${key}) перед return`), edits: [this.edit(ls, ls, `${indent}${closeName}(${key});${eol}`)], preferred: true });
+        if (this.src.slice(ls, ret.startIndex).trim() === '') fixes.push({ title: m.insertBeforeReturn(closeCall), edits: [this.edit(ls, ls, `${indent}${closeCall};${eol}`)], preferred: true });
       }
     } else {
       const body = this.body!;
       const close = body.lastChild;
       target = close && close.type === '}' ? close : body;
-      msg = L(
-        `'${key}' is never closed on the path from ${prevLabel} on line ${line} to the end of the function: the disconnect frees nothing. Call ${closeName}(${key}).`,
-        `'${key}' не закрывается на пути от ${prevLabel} в строке ${line} до конца функции: отключение ничего не освобождает. Вызовите ${closeName}(${key}).`,
-      );
+      msg = m.disconnectedNeverClosed(key, disc, closeName);
       // A close at the end would close twice on the paths that already close it: offer it only
       // when nothing in the function closes this socket.
       if (close && close.type === '}' && !this.closesIn(key, body.startIndex, close.startIndex)) {
@@ -2482,55 +2375,52 @@ class FunctionWalk {
         if (this.src.slice(ls, close.startIndex).trim() === '') {
           const firstStmt = body.namedChildren.find((c) => c !== null && c.type !== 'comment');
           const indent = firstStmt ? this.ctx.lines.indentAt(firstStmt.startIndex) : this.ctx.lines.indentAt(close.startIndex) + '    ';
-          fixes.push({ title: L(`Insert ${closeName}(${key}) at the end of the function`, `Вставить ${closeName}(${key}) в конце функции`), edits: [this.edit(ls, ls, `${indent}${closeName}(${key});${eol}`)], preferred: true });
+          fixes.push({ title: m.insertAtEnd(closeCall), edits: [this.edit(ls, ls, `${indent}${closeCall};${eol}`)], preferred: true });
         }
       }
     }
-    this.report('missing-closesocket', 'warning', target, msg, prev, L('Disconnected here; nothing closes it afterwards.', 'Здесь сокет отключён; дальше его никто не закрывает.'), fixes, `:${key}`);
+    this.report('missing-closesocket', 'warning', target, msg, prev, m.disconnectedHere, fixes, `:${key}`);
   }
 
   private reportCreatedLeak(key: string, made: Node, ret: Node | null, overwrite: Node | null): void {
-    const line = line1(made, this.ctx.lines);
     const closeName = this.ctx.options.closeFunctions[0] ?? 'closesocket';
-    const madeLabel = callLabel(made, this.src);
+    const closeCall = `${closeName}(${key})`;
+    const origin = this.earlier(made);
+    const m = missingClosesocket.messages;
     const eol = this.ctx.lines.eol;
     const fixes: QuickFix[] = [];
     let target: Node;
     let msg: Localized;
-    const insertBefore = (stmt: Node, en: string, ru: string): void => {
+    const insertBefore = (stmt: Node, title: Localized): void => {
       if (this.pf.parentOf(stmt)?.type !== 'compound_statement') return;
       const ls = this.ctx.lines.lineStart(this.ctx.lines.pos(stmt.startIndex).line);
       if (this.src.slice(ls, stmt.startIndex).trim() !== '') return;
-      fixes.push({ title: L(en, ru), edits: [this.edit(ls, ls, `${this.ctx.lines.indentAt(stmt.startIndex)}${closeName}(${key});${eol}`)], preferred: true });
+      fixes.push({ title, edits: [this.edit(ls, ls, `${this.ctx.lines.indentAt(stmt.startIndex)}${closeCall};${eol}`)], preferred: true });
     };
     if (overwrite) {
       target = overwrite;
-      msg = L(
-        `'${key}' is overwritten while the socket from ${madeLabel} on line ${line} is still open: that handle leaks. Call ${closeName}(${key}) first.`,
-        `'${key}' перезаписывается, хотя сокет из ${madeLabel} в строке ${line} ещё открыт: этот дескриптор утекает. Сначала вызовите ${closeName}(${key}).`,
-      );
+      msg = m.madeOverwritten(key, origin, closeName);
       const stmt = enclosingStatement(overwrite, this.pf);
-      if (stmt) insertBefore(stmt, `Insert ${closeName}(${key}) before it`, `Вставить ${closeName}(${key}) перед этим`);
+      if (stmt) insertBefore(stmt, m.insertBefore(closeCall));
     } else if (ret) {
       target = ret;
-      msg = L(
-        `'${key}' leaks on this return: the socket from ${madeLabel} on line ${line} is never closed on the way here. Call ${closeName}(${key}).`,
-        `'${key}' утекает при этом возврате: сокет из ${madeLabel} в строке ${line} по пути сюда так и не закрыт. Вызовите ${closeName}(${key}).`,
-      );
-      insertBefore(ret, `Insert ${closeName}(${key}) before the return`, `Вставить ${closeName}(${key}) перед return`);
+      msg = m.madeLeaksOnReturn(key, origin, closeName);
+      insertBefore(ret, m.insertBeforeReturn(closeCall));
     } else {
       const body = this.body!;
       const close = body.lastChild;
       target = close && close.type === '}' ? close : body;
-      msg = L(
-        `'${key}' is never closed: the socket from ${madeLabel} on line ${line} reaches the end of the function open. Call ${closeName}(${key}).`,
-        `'${key}' так и не закрыт: сокет из ${madeLabel} в строке ${line} доходит до конца функции открытым. Вызовите ${closeName}(${key}).`,
-      );
+      msg = m.madeNeverClosed(key, origin, closeName);
     }
-    this.report('missing-closesocket', 'warning', target, msg, made, L('The socket is made here.', 'Здесь сокет создан.'), fixes, `:${key}`);
+    this.report('missing-closesocket', 'warning', target, msg, made, m.madeHere, fixes, `:${key}`);
   }
 
   // ---- output ------------------------------------------------------------------------------
+
+  /** A call as the messages point back to it: its shortened text and its line. */
+  private earlier(n: Node): Earlier {
+    return { call: callLabel(n, this.src), line: line1(n, this.ctx.lines) };
+  }
 
   private edit(start: number, end: number, text: string): TextEdit {
     return { span: this.ctx.lines.span(start, end), text };
