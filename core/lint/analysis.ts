@@ -713,9 +713,27 @@ function contains(outer: Node, n: Node): boolean {
 }
 
 /** The expression a call's result is stored into (`x = call`, `T x = call`), if any. */
+/**
+ * The first ancestor of `n` that is not a wrapper (`wraps`: parentheses, casts …), and the
+ * outermost wrapper below it. Past MAX_NESTING wrappers the function is given up: each step up is
+ * a parent lookup, and 18,000 nested parentheses took seconds (fuzz input #9284).
+ */
+function climbWrappers(n: Node, pf: ParentFinder, wraps: (p: Node) => boolean): { parent: Node | null; inner: Node } {
+  let inner = n;
+  let p = pf.parentOf(n);
+  for (let depth = 0; p && wraps(p); depth++) {
+    if (depth >= MAX_NESTING) throw new BudgetExceeded('analysis', { en: `expressions nested deeper than ${MAX_NESTING} levels`, ru: `выражения вложены глубже ${MAX_NESTING} уровней` });
+    inner = p;
+    p = pf.parentOf(p);
+  }
+  return { parent: p, inner };
+}
+
+const isParenOrCast = (p: Node): boolean => p.type === 'parenthesized_expression' || p.type === 'cast_expression';
+const isParen = (p: Node): boolean => p.type === 'parenthesized_expression';
+
 function assignedTo(call: Node, pf: ParentFinder): Node | null {
-  let p = pf.parentOf(call);
-  while (p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression')) p = pf.parentOf(p);
+  const p = climbWrappers(call, pf, isParenOrCast).parent;
   if (!p) return null;
   if (p.type === 'assignment_expression') return p.childForFieldName('left');
   if (p.type === 'init_declarator') {
@@ -2192,12 +2210,7 @@ class FunctionWalk {
     const disconnectLike = hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive') || hasRole(e, 'disconnect');
     if (!disconnectLike) return;
     const conv = e.returns.convention;
-    let p = this.pf.parentOf(n);
-    let inner: Node = n;
-    while (p && p.type === 'parenthesized_expression') {
-      inner = p;
-      p = this.pf.parentOf(p);
-    }
+    const { parent: p, inner } = climbWrappers(n, this.pf, isParen);
     if (!p) return;
     if (p.type === 'expression_statement' && !hasRole(e, 'send')) {
       this.uncheckedResult(n, p, e, a, key);
@@ -2233,8 +2246,8 @@ class FunctionWalk {
     }
     if (p.type === 'unary_expression' && conv === 'zero-or-socket-error' && textOf(p, this.src).trimStart().startsWith('!')) {
       // `if (!WSASendDisconnect(s, NULL)) { …error handling… }` takes success for failure.
-      let q = this.pf.parentOf(p);
-      while (q && (q.type === 'parenthesized_expression' || (q.type === 'binary_expression' && /^\s*(?:&&|\|\|)\s*$/.test(textOf(q.childForFieldName('operator') ?? q, this.src))))) q = this.pf.parentOf(q);
+      const logical = (q: Node): boolean => q.type === 'parenthesized_expression' || (q.type === 'binary_expression' && /^\s*(?:&&|\|\|)\s*$/.test(textOf(q.childForFieldName('operator') ?? q, this.src)));
+      let q = climbWrappers(p, this.pf, logical).parent;
       if (q?.type === 'condition_clause') q = this.pf.parentOf(q);
       if (q?.type !== 'if_statement') return;
       const cons = q.childForFieldName('consequence');

@@ -228,3 +228,15 @@ test('braces in comments and literals do not count as nesting, and 19,000 closed
   const r = await timed(inFunction(noise + '{'.repeat(19000) + '}'.repeat(19000)));
   assert.ok(!r.notices.some((n) => /blocks nested/.test(n.message.en)), JSON.stringify(r.notices));
 });
+
+test('a call inside 18,000 parentheses (fuzz input #9284) is given up with a notice: each step up through them was a parent lookup', async () => {
+  const r = await timed(inFunction(`    x = ${'('.repeat(18000)}shutdown(s, SD_SEND)${')'.repeat(18000)};`), 'parens.c', 1500);
+  assert.deepEqual(r.notices.map((n) => n.kind), ['too-large']);
+  assert.match(r.notices[0]!.message.en, /expressions nested deeper than 400 levels/);
+});
+
+test('a call inside 300 parentheses is still analysed whole', async () => {
+  const r = await timed(`void g(SOCKET s) {\n    int x = ${'('.repeat(300)}shutdown(s, SD_SEND)${')'.repeat(300)};\n    send(s, "x", 1, 0);\n}\n`);
+  assert.deepEqual(r.notices, []);
+  assert.ok(r.findings.some((f) => f.rule === 'send-after-disconnect'), JSON.stringify(r.findings.map((f) => f.rule)));
+});
