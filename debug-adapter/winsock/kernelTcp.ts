@@ -1,8 +1,8 @@
 // The kernel's view of a socket for the Sockets scope, from a table of TCP rows: Linux's
 // /proc/net/tcp (under Wine the socket's descriptor belongs to wineserver, so rows are matched by
 // ports, not by inode), or on Windows the IP Helper API's GetTcpTable (sandbox/tcpTable.ts, the
-// sandbox's own reader). The row is the one with the local port when known, else the one whose
-// remote port is the peer's.
+// sandbox's own reader). The row is the one with both ports when both are known, else the one
+// with the port that is known; a listening socket takes the row without a remote end.
 import { readFileSync } from 'node:fs';
 import { parseProcNetTcp, type ProcTcpRow } from '../../sandbox/kernelTcp';
 import { openTcpTable } from '../../sandbox/tcpTable';
@@ -12,20 +12,21 @@ import type { KernelTcpLookup, KernelTcpRow } from './scope';
 export function tcpRowsLookup(rows: () => ProcTcpRow[] | null): KernelTcpLookup {
   const found = (r: ProcTcpRow | undefined): KernelTcpRow | undefined =>
     r ? { state: r.state, ...(r.localIp ? { local: { family: 2, ip: r.localIp, port: r.localPort } } : {}) } : undefined;
-  return (local, peer) => {
+  return (local, peer, listening = false) => {
     const table = rows();
     if (table === null) return null;
+    // A listening socket has the row without a remote end; any other socket never has that one.
+    const candidates = table.filter((r) => (r.remotePort === 0) === listening);
     if (local?.port && peer?.port) {
-      const exact = table.find((r) => r.localPort === local.port && r.remotePort === peer.port);
-      if (exact) return found(exact);
+      // Both ends known (the call recorder asks the socket itself): only the exact row is this
+      // socket's; none means the connection is gone (reset, or its TIME_WAIT is over).
+      return found(candidates.find((r) => r.localPort === local.port && r.remotePort === peer.port));
     }
-    if (peer?.port) {
-      // The program's side of the connection is the row whose remote port is the peer's.
-      const mine = table.filter((r) => r.remotePort === peer.port && (!local?.port || r.localPort === local.port));
-      if (mine.length === 1) return found(mine[0]);
-      if (mine.length > 1) return { state: mine.map((r) => `${r.state} (:${r.localPort})`).join(' | ') };
-    }
-    if (local?.port) return found(table.find((r) => r.localPort === local.port && r.remotePort === 0) ?? table.find((r) => r.localPort === local.port));
+    const mine = peer?.port ? candidates.filter((r) => r.remotePort === peer.port) : local?.port ? candidates.filter((r) => r.localPort === local.port) : [];
+    if (mine.length === 1) return found(mine[0]);
+    // Several rows share the one port known (connections of earlier runs in TIME_WAIT, or several
+    // accepted from one listener): all are shown, none is chosen.
+    if (mine.length > 1) return { state: mine.map((r) => `${r.state} (:${peer?.port ? r.localPort : r.remotePort})`).join(' | ') };
     return undefined;
   };
 }

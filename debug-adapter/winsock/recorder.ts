@@ -16,8 +16,11 @@ export const CALL_LOG_VARIABLE = 'WINSOCK_LENS_CALL_LOG';
 export const FAILURE_HOOK = 'winsock_lens_call_failed';
 /** Arguments a wrapper passes on: the most any recorded function takes. */
 const MAX_ARGS = 9;
-/** 64-bit words per record: seq, function, thread, last error, return value, return address (RVA), nine arguments, flags, address in, address out. */
-const RECORD_WORDS = 18;
+/**
+ * 64-bit words per record: seq, function, thread, last error, return value, return address (RVA),
+ * nine arguments, flags, address in, address out, the socket's own local and peer address.
+ */
+const RECORD_WORDS = 20;
 export const RECORD_BYTES = RECORD_WORDS * 8;
 
 /** How a function says it failed, as the recorder (C) and the reader (here) both test it. */
@@ -51,7 +54,9 @@ export function recorderLinkArgs(fns: readonly RecordedFunction[]): string[] {
 export function recorderSource(fns: readonly RecordedFunction[]): string {
   const params = Array.from({ length: MAX_ARGS }, (_, i) => `wsl_word a${i}`).join(', ');
   const passed = Array.from({ length: MAX_ARGS }, (_, i) => `a${i}`).join(', ');
-  const infos = fns.map((f) => `  { ${f.addrIn ?? -1}, ${f.addrOut ?? -1}, ${FAILURE_TESTS[f.conv]?.code ?? 0} }, /* ${f.name} */`);
+  const infos = fns.map((f) => `  { ${f.addrIn ?? -1}, ${f.addrOut ?? -1}, ${FAILURE_TESTS[f.conv]?.code ?? 0}, ${f.addresses ? (f.conv === 'socket-or-invalid-socket' ? -2 : (f.socketArg ?? -1)) : -1} }, /* ${f.name} */`);
+  const own = (name: string): number => fns.findIndex((f) => f.name === name);
+  const canAsk = own('getsockname') >= 0 && own('getpeername') >= 0;
   const wrappers = fns.map(
     (f, i) =>
       `extern wsl_target __real___imp_${f.name};\n` +
@@ -71,13 +76,26 @@ export function recorderSource(fns: readonly RecordedFunction[]): string {
 typedef unsigned long long wsl_word;
 typedef wsl_word (*wsl_target)(${Array(MAX_ARGS).fill('wsl_word').join(', ')});
 
-/* Per function: the argument with a sockaddr read before the call, the one written by it, and
-   how failure shows (1: low 32 bits all ones, 2: INVALID_SOCKET, 3: FALSE, 4: a non-zero code). */
-struct wsl_info { int addr_in; int addr_out; int failure; };
+/* Per function: the argument with a sockaddr read before the call, the one written by it, how
+   failure shows (1: low 32 bits all ones, 2: INVALID_SOCKET, 3: FALSE, 4: a non-zero code), and
+   the socket whose own addresses are read after success (an argument, -2: the returned one). */
+struct wsl_info { int addr_in; int addr_out; int failure; int ends; };
 static const struct wsl_info wsl_infos[${Math.max(fns.length, 1)}] = {
-${infos.join('\n') || '  { -1, -1, 0 },'}
+${infos.join('\n') || '  { -1, -1, 0, -1 },'}
 };
+${canAsk ? `
+extern wsl_target __real___imp_getsockname;
+extern wsl_target __real___imp_getpeername;
 
+/* The socket's own address through the real function (not journalled), as 8 bytes. */
+static int wsl_own_address(wsl_target ask, wsl_word sock, wsl_word *to) {
+  unsigned char name[128];
+  int len = sizeof name;
+  if ((int)ask(sock, (wsl_word)name, (wsl_word)&len, 0, 0, 0, 0, 0, 0) != 0 || len < 8) return 0;
+  memcpy(to, name, 8);
+  return 1;
+}
+` : ''}
 extern IMAGE_DOS_HEADER __ImageBase;
 static HANDLE wsl_log = INVALID_HANDLE_VALUE;
 static volatile LONG wsl_log_state; /* 0: not opened yet, 1: opening, 2: open, 3: off */
@@ -128,6 +146,11 @@ static wsl_word wsl_call(unsigned fn, wsl_target target, wsl_word return_address
   if (log != INVALID_HANDLE_VALUE) {
     int failed = wsl_failed(info->failure, ret);
     if (!failed && info->addr_out >= 0 && a[info->addr_out] != 0) { wsl_copy_address(&rec[17], a[info->addr_out]); rec[15] |= 2; }
+    if (!failed && info->ends != -1) {
+      wsl_word sock = info->ends == -2 ? ret : a[info->ends];
+${canAsk ? `      if (wsl_own_address(__real___imp_getsockname, sock, &rec[18])) rec[15] |= 4;
+      if (wsl_own_address(__real___imp_getpeername, sock, &rec[19])) rec[15] |= 8;` : '      (void)sock;'}
+    }
     rec[0] = (wsl_word)InterlockedIncrement64(&wsl_seq);
     rec[1] = fn;
     rec[2] = GetCurrentThreadId();
@@ -157,6 +180,9 @@ export interface CallRecord {
   readonly args: readonly bigint[];
   readonly addrIn?: SockAddr;
   readonly addrOut?: SockAddr;
+  /** The socket's own addresses after the call (for binds, listens, connects and accepts). */
+  readonly local?: SockAddr;
+  readonly peer?: SockAddr;
 }
 
 function sockAddr(word: bigint): SockAddr {
@@ -185,6 +211,8 @@ export function decodeRecords(bytes: Buffer, fns: readonly RecordedFunction[]): 
       args: Array.from({ length: fn.nparams }, (_, i) => w(6 + i)),
       ...(flags & 1n ? { addrIn: sockAddr(w(16)) } : {}),
       ...(flags & 2n ? { addrOut: sockAddr(w(17)) } : {}),
+      ...(flags & 4n ? { local: sockAddr(w(18)) } : {}),
+      ...(flags & 8n ? { peer: sockAddr(w(19)) } : {}),
     });
   }
   return out.sort((a, b) => a.seq - b.seq);
@@ -210,6 +238,7 @@ export function tracedCallOf(r: CallRecord, fns: readonly RecordedFunction[], wh
     ...(where ? { file: where.file, line: where.line } : {}),
     ...(r.addrIn ? { addrIn: r.addrIn } : {}),
     ...(r.addrOut ? { addrOut: r.addrOut } : {}),
+    ...(r.local || r.peer ? { ends: { ...(r.local ? { local: r.local } : {}), ...(r.peer ? { peer: r.peer } : {}) } } : {}),
   };
 }
 

@@ -17,7 +17,7 @@ export interface KernelTcpRow {
   readonly local?: SockAddr;
 }
 /** The kernel's row for a socket's ports; undefined: no row; null: no table on this system. */
-export type KernelTcpLookup = (local: SockAddr | undefined, peer: SockAddr | undefined) => KernelTcpRow | undefined | null;
+export type KernelTcpLookup = (local: SockAddr | undefined, peer: SockAddr | undefined, listening?: boolean) => KernelTcpRow | undefined | null;
 
 function addr(a: SockAddr | undefined, lang: AdapterLang): string {
   if (!a) return msg(lang, 'notKnown');
@@ -38,7 +38,7 @@ export function socketsTree(tracker: WinsockTracker, kernelTcp: KernelTcpLookup,
   const out: TreeNode[] = [];
   for (const s of tracker.sockets.values()) {
     // A closed socket is looked up too: its connection may live on in the kernel (TIME_WAIT).
-    const kernel = s.local?.port || s.peer?.port || s.state !== 'closed' ? kernelTcp(s.local, s.peer) : undefined;
+    const kernel = s.local?.port || s.peer?.port || s.state !== 'closed' ? kernelTcp(s.local, s.peer, s.state === 'listening') : undefined;
     const kernelText = kernel === null ? msg(lang, 'noProcNet') : kernel?.state ?? msg(lang, 'noKernelRow');
     // The program did not ask (getsockname), or holds a wildcard (an accepted socket takes its
     // listener's 0.0.0.0): the kernel's row knows the address the connection uses.

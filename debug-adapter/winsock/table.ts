@@ -9,6 +9,13 @@ export interface TracedFunction {
   readonly nparams: number;
   readonly addrIn?: number;
   readonly addrOut?: number;
+  /** The argument that is the socket (absent: none, or the socket is the return value). */
+  readonly socketArg?: number;
+  /**
+   * The call binds, listens, connects or accepts: after it succeeds the recorder reads the
+   * socket's own addresses (getsockname, getpeername), which the kernel row is matched by.
+   */
+  readonly addresses?: boolean;
   /** Exported by its DLL (the recorder can wrap it); false for extension functions reached only through WSAIoctl. */
   readonly exported: boolean;
 }
@@ -28,6 +35,8 @@ export function tracedFunctionTable(): Record<string, TracedFunction> {
       conv: e.returns.convention,
       nparams: e.params.length,
       exported: !/service provider/i.test(e.requirements.dll),
+      ...(e.socketParam !== undefined ? { socketArg: e.socketParam } : {}),
+      ...(e.roles.some((r) => r === 'bind' || r === 'listen' || r === 'connect' || r === 'accept') ? { addresses: true } : {}),
       ...(addrIn >= 0 ? { addrIn } : {}),
       ...(addrOut >= 0 ? { addrOut } : {}),
     };

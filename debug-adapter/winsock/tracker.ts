@@ -26,6 +26,8 @@ export interface TracedCall {
   readonly line?: number;
   readonly addrIn?: SockAddr;
   readonly addrOut?: SockAddr;
+  /** The socket's own addresses after the call, read by the call recorder (getsockname, getpeername). */
+  readonly ends?: { readonly local?: SockAddr; readonly peer?: SockAddr };
 }
 
 export interface JournalEntry {
@@ -55,6 +57,23 @@ export interface SocketRecord {
 }
 
 const INVALID_SOCKET = -1;
+const SIGNED_32 = /^(?:int|long|LONG|BOOL|INT)$/;
+const UNSIGNED_32 = /^(?:DWORD|GROUP|u_int|u_long|ULONG|UINT|unsigned(?: int)?)$/;
+const UNSIGNED_16 = /^(?:WORD|u_short|USHORT)$/;
+
+/**
+ * An argument as its parameter's type holds it: both tracers read whole 64-bit registers, and a
+ * 32-bit `int` or `DWORD` leaves the upper half to whatever was there before.
+ */
+function atWidth(value: number, type: string | undefined): number {
+  if (!type || !Number.isSafeInteger(value)) return value;
+  const t = type.trim();
+  const low = Number(BigInt(value) & 0xffffffffn);
+  if (SIGNED_32.test(t)) return low | 0;
+  if (UNSIGNED_32.test(t)) return low;
+  if (UNSIGNED_16.test(t)) return low & 0xffff;
+  return value;
+}
 
 export class WinsockTracker {
   readonly sockets = new Map<number, SocketRecord>();
@@ -68,8 +87,9 @@ export class WinsockTracker {
   }
 
   /** Records one call; returns its journal entry. */
-  record(call: TracedCall): JournalEntry {
-    const fn = lookupFunction(call.fn);
+  record(traced: TracedCall): JournalEntry {
+    const fn = lookupFunction(traced.fn);
+    const call = fn ? { ...traced, args: traced.args.map((a, i) => atWidth(a, fn.params[i]?.type)) } : traced;
     const roles = fn?.roles ?? [];
     const idx = socketArgIndex(call.fn);
     const handle = idx === undefined ? undefined : call.args[idx];
@@ -118,6 +138,10 @@ export class WinsockTracker {
         }
         this.sockets.set(call.ret, created);
       }
+      // The recorder asked the socket itself: these addresses are the ones the kernel row has.
+      const own = roles.includes('accept') || roles.includes('create') ? this.sockets.get(call.ret) : sock;
+      if (own && call.ends?.local?.family === 2) own.local = call.ends.local;
+      if (own && call.ends?.peer?.family === 2) own.peer = call.ends.peer;
     }
     if (sock) {
       sock.lastCall = call.fn;

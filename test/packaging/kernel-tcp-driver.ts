@@ -34,7 +34,7 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 50));
         afterFin = lookup(local, peer)?.state;
       }
-      const listening = lookup({ ...peer }, undefined)?.state;
+      const listening = lookup({ ...peer }, undefined, true)?.state;
       writeFileSync(process.argv[2]!, JSON.stringify({ platform: process.platform, established, establishedLocal, afterFin, listening }));
       client.destroy();
       serverSide?.destroy();

@@ -57,6 +57,12 @@ test('under Wine: each call of the program is recorded with its arguments, resul
     assert.deepEqual([refusedConnect.failed, refusedConnect.err, refusedConnect.line], [true, 10061, 19]);
     assert.deepEqual([connect.failed, connect.err, connect.ret, connect.addrIn], [false, 0, 0, { family: 2, ip: '127.0.0.1', port }]);
     assert.deepEqual(calls[3]!.addrOut, { family: 2, ip: '127.0.0.1', port }, 'getsockname: the address it wrote');
+    // After a connect the recorder asks the socket for both its ends (the kernel row is matched by them).
+    assert.deepEqual(connect.ends?.peer, { family: 2, ip: '127.0.0.1', port });
+    assert.equal(connect.ends?.local?.ip, '127.0.0.1');
+    assert.ok((connect.ends?.local?.port ?? 0) > 0 && connect.ends?.local?.port !== port);
+    assert.deepEqual(calls[2]!.ends?.local, { family: 2, ip: '127.0.0.1', port }, 'bind to port 0: the port the system chose');
+    assert.equal(send.ends, undefined, 'a send does not ask');
     assert.equal(calls[7]!.ret, calls[8]!.args[0], 'the socket the third socket() made is the one connect got');
     assert.deepEqual([calls[0]!.failed, calls[0]!.err, calls[0]!.line], [false, 0, 10]);
     assert.ok(peImageBase(exe) > 0n);

@@ -34,6 +34,15 @@ describe('Winsock tracker', () => {
     assert.match(journalLine(f, 'en'), /^send\(56, 0x140004005, 5, 0\) = -1 WSAESHUTDOWN · send-shut → send-shut · line 35$/);
   });
 
+  it('shows 32-bit arguments at their width: the upper half of the register is not part of them', () => {
+    const t = new WinsockTracker();
+    t.record(call('WSAStartup', [514, 0x1000], 0));
+    const w = t.record(call('WSASocketW', [2, 0x700000001, 6, 0, 0, 0x100000001], 60));
+    assert.deepEqual(w.call.args, [2, 1, 6, 0, 0, 1], 'int type and DWORD flags cut; pointers and SOCKETs kept');
+    const s = t.record(call('send', [60, 0x140004005, 0x3ffffffff, 0], -1, { failed: true, err: 10057 }));
+    assert.deepEqual(s.call.args, [60, 0x140004005, -1, 0], 'an int length is signed');
+  });
+
   it('says where the real call disagrees with the model', () => {
     const t = new WinsockTracker();
     t.record(call('WSAStartup', [514, 0x1000], 0));
@@ -42,6 +51,17 @@ describe('Winsock tracker', () => {
     t.record(call('WSASendDisconnect', [60, 0], 0));
     const e = t.record(call('send', [60, 0x3000, 1, 0], 1));
     assert.match(e.mismatch?.en ?? '', /expected WSAESHUTDOWN, the call succeeded/);
+  });
+
+  it('takes the addresses the call recorder read from the socket itself after accept and connect', () => {
+    const t = new WinsockTracker();
+    t.record(call('WSAStartup', [514, 0x1000], 0));
+    t.record(call('socket', [2, 1, 6], 60));
+    t.record(call('bind', [60, 0x2000, 16], 0, { addrIn: { family: 2, ip: '0.0.0.0', port: 9876 } }));
+    t.record(call('listen', [60, 5], 0));
+    t.record(call('accept', [60, 0, 0], 76, { ends: { local: { family: 2, ip: '127.0.0.1', port: 9876 }, peer: { family: 2, ip: '127.0.0.1', port: 50000 } } }));
+    assert.deepEqual([t.sockets.get(76)?.local, t.sockets.get(76)?.peer], [{ family: 2, ip: '127.0.0.1', port: 9876 }, { family: 2, ip: '127.0.0.1', port: 50000 }]);
+    assert.deepEqual(t.sockets.get(60)?.local, { family: 2, ip: '0.0.0.0', port: 9876 }, 'the listener keeps its own');
   });
 
   it('gives accepted sockets the listener\'s local address and the peer from accept', () => {
@@ -116,8 +136,14 @@ describe('kernel TCP lookup over /proc/net/tcp', () => {
     assert.deepEqual(lookup(undefined, { family: 2, ip: '127.0.0.1', port: 4000 }), { state: 'FIN_WAIT2', local: { family: 2, ip: '127.0.0.1', port: 40000 } });
   });
   it('finds a listener by its local port and an accepted socket by both ports', () => {
-    assert.equal(lookup({ family: 2, port: 4000 }, undefined)?.state, 'LISTEN');
+    assert.equal(lookup({ family: 2, port: 4000 }, undefined, true)?.state, 'LISTEN');
     assert.equal(lookup({ family: 2, port: 4000 }, { family: 2, port: 40000 })?.state, 'CLOSE_WAIT');
+  });
+  it('an accepted socket whose peer is not known is not given its listener\'s LISTEN row', () => {
+    assert.deepEqual(lookup({ family: 2, ip: '0.0.0.0', port: 4000 }, undefined), { state: 'CLOSE_WAIT', local: { family: 2, ip: '127.0.0.1', port: 4000 } });
+  });
+  it('both ports known and no such row: nothing, not a row of another connection on one of the ports', () => {
+    assert.equal(lookup({ family: 2, port: 40001 }, { family: 2, port: 4000 }), undefined);
   });
   it('says null when there is no table at all', () => {
     assert.equal(procNetTcpLookup(() => { throw new Error('no procfs'); })(undefined, { family: 2, port: 1 }), null);
