@@ -300,7 +300,8 @@ export class WinsockDebugSession extends LoggingDebugSession {
     }
     const reason = ev.kind === 'breakpoint' ? 'breakpoint' : ev.kind === 'step' ? 'step' : ev.kind === 'signal' ? 'exception' : ev.kind;
     const s = new StoppedEvent(reason, ev.threadId, ev.signal) as DebugProtocol.StoppedEvent;
-    if (ev.kind === 'breakpoint' && ev.breakpointNumber) s.body.hitBreakpointIds = [];
+    const hitId = ev.kind === 'breakpoint' && ev.breakpointNumber ? this.breakpoints.dapIdOf(ev.breakpointNumber) : undefined;
+    if (hitId !== undefined) s.body.hitBreakpointIds = [hitId];
     this.sendEvent(s);
   }
 

@@ -27,6 +27,8 @@ export class Breakpoints {
   private functionBps: GdbBreakpoint[] = [];
   private lintBps = new Map<string, LintStopInfo>();
   private nextId = 1;
+  /** gdb's breakpoint number → the id the client was given. */
+  private readonly dapIds = new Map<string, number>();
   private readonly logpoints = new Map<string, string>();
   private readonly hitConditions = new Map<string, HitCondition>();
 
@@ -57,10 +59,18 @@ export class Breakpoints {
     return this.lintBps.get(bkptno);
   }
 
+  /** The DAP id of the breakpoint gdb numbers `gdbNumber` (for a stop's hitBreakpointIds). */
+  dapIdOf(gdbNumber: string): number | undefined {
+    return this.dapIds.get(gdbNumber);
+  }
+
   private toDap(bkpt: MITuple | undefined, fallbackLine?: number, source?: DebugProtocol.Source): DebugProtocol.Breakpoint {
     const line = Number(miString(bkpt?.line) ?? fallbackLine);
     const pending = miString(bkpt?.pending) !== undefined || miString(bkpt?.addr) === '<PENDING>';
-    return { id: this.nextId++, verified: !pending && bkpt !== undefined, ...(Number.isFinite(line) ? { line } : {}), ...(source ? { source } : {}) };
+    const id = this.nextId++;
+    const gdbNumber = miString(bkpt?.number);
+    if (gdbNumber) this.dapIds.set(gdbNumber, id);
+    return { id, verified: !pending && bkpt !== undefined, ...(Number.isFinite(line) ? { line } : {}), ...(source ? { source } : {}) };
   }
 
   private async insert(location: string, opts: { condition?: string; hitCondition?: string; logMessage?: string; temporary?: boolean }): Promise<MITuple> {

@@ -36,6 +36,7 @@ describe('debug adapter under Wine (real gdb, real program)', { timeout: 300_000
     assert.equal(bps.body.breakpoints[0]?.verified, true);
     assert.equal(bps.body.breakpoints[0]?.line, 34);
     assert.equal(stopped.body.reason, 'breakpoint');
+    assert.deepEqual(stopped.body.hitBreakpointIds, [bps.body.breakpoints[0]?.id], 'the stop names the breakpoint it hit');
     const threadId = stopped.body.threadId ?? 1;
     let frame = await topFrame(dc, threadId);
     assert.equal(frame.line, 34);
