@@ -1233,6 +1233,11 @@ class FunctionWalk {
           const k = t ? textOf(t, this.src).trim() : '';
           if (k && cur && (cur.has(k) || this.locals.has(k) || this.params.has(k))) cur = this.escape(cur, k, 2);
         }
+        // `Server server(adopt(fd));` reads as a declaration too (a parameter `adopt` named `(fd)`):
+        // a socket named anywhere in it goes to the object being built.
+        const params = d.childForFieldName('parameters');
+        const t = params ? textOf(params, this.src) : '';
+        if (cur && t.length < 2000) for (const k of [...cur.keys()]) if (k !== WSA && cur && new RegExp(`\\b${escapeRe(rootOf(k))}\\b`).test(t)) cur = this.escape(cur, k, 2);
         continue;
       }
       if (d.type === 'init_declarator') {
@@ -1405,17 +1410,20 @@ class FunctionWalk {
       return m;
     }
     const inv = this.invalidTest(n);
-    if (inv) {
+    const c = condKey(textOf(n, this.src));
+    if (inv && s.has(inv.key)) {
       // `s == INVALID_SOCKET` true: there is no socket on this path, so nothing to close or misuse.
-      const isInvalid = inv.equal === value;
-      if (isInvalid && s.has(inv.key)) {
-        const m = new Map(s);
-        m.set(inv.key, [this.fact('invalid', null, this.newObj())]);
-        return m;
+      // The path also remembers the test, so that a second test of the same value (`if (rc ==
+      // SOCKET_ERROR) closesocket(s); … if (rc == SOCKET_ERROR) return …;`) takes the same branch.
+      let m: ReadonlyMap<string, readonly Fact[]> = s;
+      if (inv.equal === value) {
+        const invalid = new Map(s);
+        invalid.set(inv.key, [this.fact('invalid', null, this.newObj())]);
+        m = invalid;
       }
-      return s;
+      return this.assume(m, c, value);
     }
-    return this.assume(s, condKey(textOf(n, this.src)), value);
+    return this.assume(s, c, value);
   }
 
   /** `a == b` / `a != b` where both are handles this walk tracks (neither a "no socket" value). */
@@ -1484,16 +1492,6 @@ class FunctionWalk {
           kept.push(f);
           continue;
         }
-        if (f.prev !== undefined && f.atText === c.base) {
-          // The branch tests the result of the very call that made this fact: on its failure
-          // branch the call changed nothing.
-          const failed = f.failTruthy === want;
-          if (failed) {
-            kept.push({ ...f.prev, revertedFrom: f.at });
-            changed = true;
-            continue;
-          }
-        }
         const known = f.conds?.get(c.base);
         if (known === true || known === false) {
           if (known !== want) {
@@ -1502,6 +1500,20 @@ class FunctionWalk {
           }
           kept.push(f);
           continue;
+        }
+        if (f.prev !== undefined && f.atText === c.base) {
+          // The branch tests the result of the very call that made this fact: on its failure
+          // branch the call changed nothing. The path remembers the test, so that a second test
+          // of the same result (`if (rc == SOCKET_ERROR) closesocket(s); if (rc == SOCKET_ERROR)
+          // return …;`) follows the same branch.
+          const failed = f.failTruthy === want;
+          if (failed) {
+            const conds = new Map(f.conds ?? []);
+            conds.set(c.base, want);
+            kept.push({ ...f.prev, revertedFrom: f.at, conds });
+            changed = true;
+            continue;
+          }
         }
         ids ??= identifiers(c.base);
         const unsure = f.unsure || (f.conds !== null && ids.some((id) => f.conds!.get(id) === '?'));
@@ -1581,6 +1593,18 @@ class FunctionWalk {
         const alt = n.childForFieldName('alternative');
         const [t, f] = cond ? this.branch(cond, s) : [s, s];
         return this.join(cons ? this.expr(cons, t) : t, alt ? this.expr(alt, f) : f);
+      }
+      case 'new_expression': {
+        // `new Conn(s)` / `new Conn{s}`: the object made keeps the socket (and its owner closes it).
+        const made = n.childForFieldName('arguments');
+        let cur: State = s;
+        for (const c of made?.namedChildren ?? []) {
+          if (!c || !cur) continue;
+          cur = this.expr(c, cur);
+          const k = cur ? keyOf(stripParens(c), this.src) : null;
+          if (k && cur) cur = this.escape(cur, k, 2);
+        }
+        return cur;
       }
       case 'lambda_expression': {
         this.lambdas.push(n);
@@ -2463,7 +2487,7 @@ function isNoSocketText(t0: string, macros: FileMacros, withNull: boolean, depth
       t = t.slice(1, -1);
       continue;
     }
-    const cast = /^\((?:const)?[A-Za-z_][\w:]*\**\)([-~(].*|\d.*)$/.exec(t);
+    const cast = /^\((?:const)?[A-Za-z_][\w:]*\**\)([-~(A-Za-z_].*|\d.*)$/.exec(t);
     if (cast) {
       t = cast[1]!;
       continue;
