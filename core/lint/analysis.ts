@@ -1237,7 +1237,8 @@ class FunctionWalk {
         // a socket named anywhere in it goes to the object being built.
         const params = d.childForFieldName('parameters');
         const t = params ? textOf(params, this.src) : '';
-        if (cur && t.length < 2000) for (const k of [...cur.keys()]) if (k !== WSA && cur && new RegExp(`\\b${escapeRe(rootOf(k))}\\b`).test(t)) cur = this.escape(cur, k, 2);
+        const named = t.length < 2000 ? new Set(identifiers(t)) : null;
+        if (named && named.size > 0) for (const k of [...(cur?.keys() ?? [])]) if (k !== WSA && cur && named.has(rootOf(k))) cur = this.escape(cur, k, 2);
         continue;
       }
       if (d.type === 'init_declarator') {
