@@ -117,6 +117,7 @@ export class Debuggee extends EventEmitter<DebuggeeEvents> {
       this.callLogTimer = setInterval(() => {
         if (this.running) this.execQueue = this.execQueue.then(() => this.readCallLog());
       }, 250);
+      this.callLogTimer.unref(); // never what keeps the adapter alive
     }
     if (!native && opts.prefix) {
       const env = { ...opts.prefix.env, ...opts.env };
