@@ -243,7 +243,7 @@ export class WinsockDebugSession extends LoggingDebugSession {
     d.on('output', (text, stream) => this.console(text, stream));
     d.on('traced', (fns) => this.console(msg(this.lang, 'traced', fns.join(', '))));
     d.on('call', (j) => {
-      if (this.args?.traceWinsock !== false) this.console(`[winsock] ${journalLine(j, this.lang)}`);
+      if (this.args?.traceWinsock !== false) this.console(`[winsock] ${journalLine(j, this.lang, this.args && isSourceProgram(this.args.program) ? this.sources[0] : undefined)}`);
     });
     d.on('continued', () => this.sendEvent(new ContinuedEvent(d.userThread, true)));
     d.on('stopped', (ev) => void this.onStopped(ev));

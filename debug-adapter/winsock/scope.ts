@@ -68,11 +68,16 @@ function argText(v: number): string {
 }
 
 /** One line of the journal: `send(56, 0x140004005, 5, 0) = -1 WSAESHUTDOWN · send-shut → send-shut · line 20`. */
-export function journalLine(j: JournalEntry, lang: AdapterLang): string {
+/**
+ * One journal entry as a console line. With `mainFile` (the program's source), a call in another
+ * file names that file after its line; without it (a user-built .exe), every known file is named.
+ */
+export function journalLine(j: JournalEntry, lang: AdapterLang, mainFile?: string): string {
   const c = j.call;
   const err = j.errorName ? ` ${j.errorName}` : '';
   const states = j.before || j.after ? ` · ${j.before ?? '?'} → ${j.after ?? '?'}` : '';
-  const line = c.line !== undefined ? ` · ${msg(lang, 'callLine')} ${c.line}` : '';
+  const where = c.file && c.file !== mainFile ? ` (${c.file.split(/[\\/]/).pop()})` : '';
+  const line = c.line !== undefined ? ` · ${msg(lang, 'callLine')} ${c.line}${where}` : '';
   const mismatch = j.mismatch ? ` · ${msg(lang, 'callModel')}: ${j.mismatch[lang]}` : '';
   return `${c.fn}(${c.args.map(argText).join(', ')}) = ${c.ret}${err}${states}${line}${mismatch}`;
 }

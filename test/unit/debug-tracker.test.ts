@@ -32,6 +32,9 @@ describe('Winsock tracker', () => {
     assert.equal(s?.lastError, 10058);
     assert.deepEqual(s?.peer, { family: 2, ip: '127.0.0.1', port: 4000 });
     assert.match(journalLine(f, 'en'), /^send\(56, 0x140004005, 5, 0\) = -1 WSAESHUTDOWN · send-shut → send-shut · line 35$/);
+    const elsewhere = { ...f, call: { ...f.call, file: '/src/prog/io_server.c' } };
+    assert.match(journalLine(elsewhere, 'en', '/src/prog/main.c'), / · line 35 \(io_server\.c\)$/, 'a call in another file of the program names it');
+    assert.match(journalLine(elsewhere, 'en', '/src/prog/io_server.c'), / · line 35$/, 'not the program\'s own file');
   });
 
   it('shows 32-bit arguments at their width: the upper half of the register is not part of them', () => {
