@@ -2,7 +2,7 @@
 // socket of the program with its state, run through core/model's state machine (the same one the
 // lint and the sandbox use). Knows nothing of DAP or gdb: plain records in, plain data out.
 import { argsByPosition, errorName, predictCall, socketArgIndex, stateLabels, type CallPrediction } from '../../core/model/stateMachine';
-import { lookupErrorByValue, lookupFunction } from '../../core/model/registry';
+import { lookupErrorByValue, lookupFunction, lookupSymbol } from '../../core/model/registry';
 import type { Localized, SocketState } from '../../core/model/types';
 
 export interface SockAddr {
@@ -54,9 +54,16 @@ export interface SocketRecord {
   lastCall?: string;
   lastResult?: number;
   lastError?: number;
+  /**
+   * The program may have made it non-blocking: ioctlsocket(FIONBIO) (whose value the journal does
+   * not read), WSAEventSelect or WSAAsyncSelect, or a listener that was (accept inherits it).
+   */
+  nonBlocking?: boolean;
 }
 
 const INVALID_SOCKET = -1;
+const fionbio = lookupSymbol('FIONBIO');
+const FIONBIO = fionbio?.kind === 'constant' ? fionbio.numeric : undefined;
 const SIGNED_32 = /^(?:int|long|LONG|BOOL|INT)$/;
 const UNSIGNED_32 = /^(?:DWORD|GROUP|u_int|u_long|ULONG|UINT|unsigned(?: int)?)$/;
 const UNSIGNED_16 = /^(?:WORD|u_short|USHORT)$/;
@@ -111,6 +118,7 @@ export class WinsockTracker {
         sock.state = after;
         sock.since = { fn: call.fn, ...(call.line !== undefined ? { line: call.line } : {}), ...(call.file ? { file: call.file } : {}) };
       }
+      if (sock && ((call.fn === 'ioctlsocket' && FIONBIO !== undefined && (call.args[1]! >>> 0) === FIONBIO >>> 0) || call.fn === 'WSAEventSelect' || call.fn === 'WSAAsyncSelect')) sock.nonBlocking = true;
       if (sock && roles.includes('send') && call.ret > 0) sock.sent += call.ret;
       if (sock && roles.includes('receive') && call.ret > 0) sock.received += call.ret;
       if (sock && call.addrIn && call.addrIn.family === 2) {
@@ -135,6 +143,7 @@ export class WinsockTracker {
         if (roles.includes('accept')) {
           if (call.addrOut && call.addrOut.family === 2) created.peer = call.addrOut;
           if (sock?.local) created.local = sock.local;
+          if (sock?.nonBlocking) created.nonBlocking = true;
         }
         this.sockets.set(call.ret, created);
       }
@@ -148,7 +157,9 @@ export class WinsockTracker {
       sock.lastResult = call.ret;
       if (call.failed) sock.lastError = call.err;
     }
-    const mismatch = mismatchOf(prediction, call, errName);
+    // On a socket that may be non-blocking, WSAEWOULDBLOCK is the answer "not now", not a surprise.
+    const wouldBlock = !!sock?.nonBlocking && errName === 'WSAEWOULDBLOCK';
+    const mismatch = wouldBlock ? undefined : mismatchOf(prediction, call, errName);
     const entry: JournalEntry = {
       call,
       ...(handle !== undefined ? { socket: handle } : {}),

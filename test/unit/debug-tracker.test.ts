@@ -46,6 +46,20 @@ describe('Winsock tracker', () => {
     assert.deepEqual(s.call.args, [60, 0x140004005, -1, 0], 'an int length is signed');
   });
 
+  it('WSAEWOULDBLOCK on a socket the program made non-blocking is not a disagreement with the model', () => {
+    const t = new WinsockTracker();
+    t.record(call('WSAStartup', [514, 0x1000], 0));
+    t.record(call('socket', [2, 1, 6], 60));
+    t.record(call('socket', [2, 1, 6], 64));
+    const blockingRecv = t.record(call('recv', [64, 0x3000, 512, 0], -1, { failed: true, err: 10035 }));
+    assert.ok(blockingRecv.mismatch, 'a blocking socket: WSAEWOULDBLOCK is not expected');
+    t.record(call('ioctlsocket', [60, 0x8004667e, 0x2000], 0));
+    const r = t.record(call('recv', [60, 0x3000, 512, 0], -1, { failed: true, err: 10035 }));
+    assert.equal(r.errorName, 'WSAEWOULDBLOCK');
+    assert.equal(r.mismatch, undefined);
+    assert.equal(t.sockets.get(60)?.nonBlocking, true);
+  });
+
   it('says where the real call disagrees with the model', () => {
     const t = new WinsockTracker();
     t.record(call('WSAStartup', [514, 0x1000], 0));
