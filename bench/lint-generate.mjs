@@ -209,7 +209,7 @@ out:
 ];
 
 /** Text of about `lines` lines (at least). Bugs appear in roughly `bugShare` of the functions. */
-export function generateWinsockC(lines, seed = 1, bugShare = 0.1) {
+export function generateWinsockC(lines, seed = 1, bugShare = 0.1, prefix = '') {
   const rand = prng(seed);
   const clean = TEMPLATES.filter((_, i) => i < 6 || i === 9);
   const buggy = TEMPLATES.slice(6, 9);
@@ -217,9 +217,31 @@ export function generateWinsockC(lines, seed = 1, bugShare = 0.1) {
   let count = HEADER.split('\n').length;
   for (let n = 0; count < lines; n++) {
     const pool = rand() < bugShare ? buggy : clean;
-    const t = pool[Math.floor(rand() * pool.length)].replaceAll('{n}', String(n));
+    const t = pool[Math.floor(rand() * pool.length)].replaceAll('{n}', prefix + String(n));
     parts.push(t);
     count += t.split('\n').length;
   }
   return parts.join('\n');
+}
+
+/**
+ * A project of `files` generated sources (`linesPerFile` lines each, their functions named apart)
+ * and net_helpers.c with a close and a shutdown wrapper that every source calls: the worst case
+ * for the command line's second round (each file is linted again with the summaries).
+ */
+export function generateWinsockProject(files, linesPerFile) {
+  const out = [
+    {
+      name: 'net_helpers.c',
+      text: `#include <winsock2.h>\nvoid proj_finish(SOCKET s)\n{\n    if (s != INVALID_SOCKET)\n        shutdown(s, SD_SEND);\n}\nint proj_close(SOCKET s)\n{\n    return closesocket(s);\n}\n`,
+    },
+  ];
+  for (let i = 0; i < files; i++) {
+    const body = generateWinsockC(linesPerFile, 100 + i, 0.1, `m${i}_`);
+    out.push({
+      name: `module_${String(i).padStart(3, '0')}.c`,
+      text: `${body}\nvoid proj_finish(SOCKET s);\nint proj_close(SOCKET s);\nint m${i}_end(SOCKET s)\n{\n    proj_finish(s);\n    return proj_close(s);\n}\n`,
+    });
+  }
+  return out;
 }

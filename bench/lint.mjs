@@ -5,17 +5,18 @@
 // updated findings (incremental reparse through the core's DocumentParse + lintTree); (c) the
 // same inputs through cppcheck --library=windows as a peer, process against process. Peak RSS is
 // measured in a child process on a 10 MB file. Times are CPU time of the measuring process (the
-// machine may be shared; wall clock is printed alongside). Ends with three fixed lines for tools.
+// machine may be shared; wall clock is printed alongside). (d) a generated 200-file project through
+// the CLI, both rounds of its summaries. Ends with four fixed lines for tools.
 //
 // Flags: --quick (smaller inputs, fewer repetitions; for trying the script), --no-cppcheck,
 // --no-sqlite (no npm download). Run with tsx (the script imports the TypeScript core).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { generateWinsockC } from './lint-generate.mjs';
+import { generateWinsockC, generateWinsockProject } from './lint-generate.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = path.join(REPO, '.cache', 'bench-lint');
@@ -239,10 +240,27 @@ if (withCppcheck) {
   if (lowerBound) log('  (cppcheck was stopped on one input: the ratio is a lower bound)');
 } else log('  skipped with --no-cppcheck');
 
+// ---- (d) a whole project through the CLI ------------------------------------------------------
+// One process, one thread (--jobs 1), so CPU time compares with the raw parse of (a): both rounds
+// (every file, then every file again with the summaries: each calls a wrapper of net_helpers.c).
+log('\n(d) a generated project through the CLI: two rounds with the summaries of every file (--jobs 1, process CPU time)');
+const projectDir = path.join(CACHE, 'project');
+rmSync(projectDir, { recursive: true, force: true });
+mkdirSync(projectDir, { recursive: true });
+const projectFiles = generateWinsockProject(quick ? 40 : 200, 1000);
+for (const f of projectFiles) writeFileSync(path.join(projectDir, f.name), f.text);
+const projectMB = projectFiles.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1e6;
+const projectRun = timed(process.execPath, [await ensureCli(), 'lint', '--format', 'json', '--jobs', '1', projectDir], 1_200_000);
+const projectFindings = projectRun.status === 0 || projectRun.status === 1 ? JSON.parse(projectRun.stdout) : [];
+const throughWrapper = projectFindings.filter((f) => f.rule === 'send-after-disconnect' && /proj_finish/.test(f.message)).length;
+const projectRate = projectMB / projectRun.cpu;
+log(`  ${projectFiles.length} files, ${fmt(projectMB, 2)} MB: ${fmt(projectRun.cpu, 2)} s CPU (${fmt(projectRun.wall, 2)} s wall), ${projectFindings.length} findings (${throughWrapper} through proj_finish), peak RSS ${fmt(projectRun.rssMB, 0)} MB; ${fmt(projectRate / (totalMB / (totalParse / 1000)), 2)}× the raw parse rate of (a)`);
+
 linter.dispose();
 parser.dispose();
 
 log('');
 log(`lint throughput: ${fmt(totalMB / (totalLint / 1000), 2)} MB/s (raw parse ${fmt(totalMB / (totalParse / 1000), 2)} MB/s, overhead ${fmt((totalLint / totalParse - 1) * 100, 0)}%)`);
 log(`lint edit-to-findings 5000 lines: p50 ${fmt(p50, 1)} ms p95 ${fmt(p95, 1)} ms`);
+log(`lint project: ${projectFiles.length} files, ${fmt(projectRate, 2)} MB/s, peak RSS ${fmt(projectRun.rssMB, 0)} MB`);
 log(`lint vs cppcheck: ${Number.isFinite(cppcheckRatio) ? fmt(cppcheckRatio, 1) : 'n/a'} times faster`);

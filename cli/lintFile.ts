@@ -3,7 +3,7 @@
 // it returns is plain data (it crosses postMessage).
 import { renewTreeSitterFrom } from './treeSitterCopies';
 import { createLinter, resolveOptions, type Linter } from '../core/lint/index';
-import type { Finding, LintNotice, RuleId, SeveritySetting } from '../core/lint/types';
+import type { FileSummaries, Finding, FunctionSummary, LintNotice, RuleId, SeveritySetting } from '../core/lint/types';
 import { DEFAULT_DEFINES } from '../core/lint/types';
 import { chooseGrammar } from '../core/parse/parser';
 import { Project } from '../core/project/project';
@@ -21,6 +21,8 @@ export interface LintSetup {
   readonly rules: Readonly<Partial<Record<RuleId, SeveritySetting>>>;
   readonly closeFunctions: readonly string[];
   readonly compileCommands?: string;
+  /** The merged summaries of the run's files (the second round). */
+  readonly summaries?: readonly FunctionSummary[];
   /** The folder of the bundle, where the .wasm files are. */
   readonly wasmDir: string;
 }
@@ -34,7 +36,14 @@ export type SkipReason =
   | { readonly kind: 'engine'; readonly reason: string };
 
 export type FileOutcome =
-  | { readonly kind: 'checked'; readonly findings: Finding[]; readonly notices: LintNotice[]; readonly fingerprints: string[]; readonly problems: ProjectProblem[] }
+  | {
+      readonly kind: 'checked';
+      readonly findings: Finding[];
+      readonly notices: LintNotice[];
+      readonly fingerprints: string[];
+      readonly problems: ProjectProblem[];
+      readonly summaries?: FileSummaries;
+    }
   | { readonly kind: 'skipped'; readonly why: SkipReason; readonly problems: ProjectProblem[] }
   | { readonly kind: 'ignored'; readonly config: string; readonly problems: ProjectProblem[] };
 
@@ -69,7 +78,7 @@ export class FileLinter {
     );
     if (setup.ignored) return { kind: 'ignored', config: setup.config?.path ?? '', problems: this.project.takeProblems() };
     try {
-      const options = { ...resolveOptions(setup.options), language: chooseGrammar(f.absolute, read.text) };
+      const options = { ...resolveOptions(setup.options), language: chooseGrammar(f.absolute, read.text), ...(this.setup.summaries ? { summaries: this.setup.summaries } : {}) };
       const report = this.linter.checkText(read.text, f.absolute, options);
       const findings = [...report.findings].sort(
         (a, b) => a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column || a.rule.localeCompare(b.rule),
@@ -82,6 +91,7 @@ export class FileLinter {
         notices: report.notices,
         fingerprints: fingerprints(plain, read.text, artifactUri(f.display, f.absolute)),
         problems: this.project.takeProblems(),
+        ...(report.summaries && report.summaries.functions.length + report.summaries.defined.length > 0 ? { summaries: report.summaries } : {}),
       };
     } catch (err) {
       return { kind: 'skipped', why: { kind: 'engine', reason: err instanceof Error ? err.message : String(err) }, problems: this.project.takeProblems() };

@@ -10,10 +10,11 @@ import pkg from '../package.json';
 import { parseArgs, type LintPlan } from './args';
 import { loadBaseline } from './baseline';
 import { escapeName } from './escape';
-import { collectSources } from './files';
+import { collectSources, readSource, type SourceFile } from './files';
+import { callsSummarized, mergeSummaries } from '../core/lint/project-summaries';
 import { formatJson, formatText, noticeLine, type FileReport } from './format';
 import { isLintWorker, lintAll, runLintWorker } from './jobs';
-import { artifactUri, type FileOutcome, type SkipReason } from './lintFile';
+import { artifactUri, type FileOutcome, type LintSetup, type SkipReason } from './lintFile';
 import { msg } from './messages';
 import { guardStream, writeFileReport, writeStream } from './output';
 import { formatSarif, type SarifNotification } from './sarif';
@@ -56,6 +57,27 @@ function skipMessage(lang: LintPlan['lang'], file: string, why: SkipReason): str
   }
 }
 
+/**
+ * The second round: with the summaries of every file's functions put together, the files that call
+ * a wrapper defined in another file are linted again, so that `finish(s)` in net.c is the shutdown
+ * it makes in a send of main.c. A file that calls none keeps its first outcome.
+ */
+async function seeThroughOtherFiles(files: readonly SourceFile[], outcomes: FileOutcome[], setup: LintSetup, jobs: number): Promise<FileOutcome[]> {
+  const summaries = mergeSummaries(outcomes.flatMap((o) => (o.kind === 'checked' && o.summaries ? [o.summaries] : [])));
+  if (summaries.length === 0) return outcomes;
+  const again: number[] = [];
+  outcomes.forEach((o, i) => {
+    if (o.kind !== 'checked') return;
+    const read = readSource(files[i]!.absolute);
+    if (read.kind === 'text' && callsSummarized(read.text, summaries, o.summaries)) again.push(i);
+  });
+  if (again.length === 0) return outcomes;
+  const second = await lintAll(again.map((i) => files[i]!), { ...setup, summaries }, jobs, __filename);
+  const out = [...outcomes];
+  again.forEach((i, k) => (out[i] = second[k]!));
+  return out;
+}
+
 async function runLint(plan: LintPlan): Promise<number> {
   const { lang } = plan;
   const cwd = process.cwd();
@@ -86,19 +108,16 @@ async function runLint(plan: LintPlan): Promise<number> {
 
   let outcomes: FileOutcome[];
   try {
-    outcomes = await lintAll(
-      files,
-      {
-        defines: [...plan.defines],
-        undefines: plan.undefines,
-        rules: plan.rules,
-        closeFunctions: plan.closeFunctions,
-        ...(plan.compileCommands !== undefined ? { compileCommands: path.resolve(cwd, plan.compileCommands) } : {}),
-        wasmDir: here,
-      },
-      plan.jobs,
-      __filename,
-    );
+    const setup: LintSetup = {
+      defines: [...plan.defines],
+      undefines: plan.undefines,
+      rules: plan.rules,
+      closeFunctions: plan.closeFunctions,
+      ...(plan.compileCommands !== undefined ? { compileCommands: path.resolve(cwd, plan.compileCommands) } : {}),
+      wasmDir: here,
+    };
+    outcomes = await lintAll(files, setup, plan.jobs, __filename);
+    outcomes = await seeThroughOtherFiles(files, outcomes, setup, plan.jobs);
   } catch (err) {
     process.stderr.write(msg(lang, 'startFailed', { reason: err instanceof Error ? err.message : String(err), dir: here }) + '\n');
     return EXIT_USAGE_OR_IO;

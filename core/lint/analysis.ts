@@ -12,7 +12,7 @@
 import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
 import type { FunctionEntry } from '../model/types';
 import type { Localized } from '../model/types';
-import type { LintOptions, QuickFix, RuleId, Severity, TextEdit } from './types';
+import type { FileSummaries, FunctionSummary, LintOptions, QuickFix, RuleId, Severity, ShutdownDirection, TextEdit } from './types';
 import { constantValue, describeError, hasRole, needsStartup, paramIndex, paramsOfType, predictedError, refusesDatagram, winsockFunction } from './facts';
 import {
   blockingCallInApc,
@@ -34,7 +34,7 @@ import { LineIndex } from './text';
 import { Budget, BudgetExceeded, MAX_NESTING } from '../parse/budget';
 import type { SocketState } from '../model/types';
 import { closeMacros, expandObjects, noreturnMacros, readMacros, type FileMacros } from './file-macros';
-import { allFunctionDefinitions, declaredNoreturn, summarizeFunctions } from './function-summaries';
+import { allFunctionDefinitions, declaredNoreturn, nameOf, summarizeFunctions } from './function-summaries';
 
 // ---------------------------------------------------------------------------------------------
 // Findings before suppression and severity overrides.
@@ -304,6 +304,8 @@ interface FileContext {
   readonly lines: LineIndex;
   readonly options: LintOptions;
   readonly closeNames: ReadonlySet<string>;
+  /** Functions (of this file or others) that shut their first parameter down: a call to one is read as that shutdown. */
+  readonly shutdowns: ReadonlyMap<string, FunctionSummary>;
   /** Macros seen for this file (given defines, headers', the file's own). */
   readonly macros: FileMacros;
   /** Calls that never return: the standard ones, and this file's functions and macros that end in one. */
@@ -370,20 +372,33 @@ const CACHE_LIMIT = 20000;
  * file's time is up) is given up: its findings are left out and the reason is added to `givenUp`;
  * the other functions are still analysed (after the deadline, none more are).
  */
-export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache?: AnalysisCache, budget: Budget = new Budget(), givenUp: BudgetExceeded[] = []): RawFinding[] {
+export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache?: AnalysisCache, budget: Budget = new Budget(), givenUp: BudgetExceeded[] = []): { findings: RawFinding[]; summaries: FileSummaries } {
   const gen = ++generation;
   const lines = new LineIndex(src);
-  // Close functions: the configured ones, the file's macros that expand to one, and the file's
-  // functions that close their parameter on every path; the same for calls that never return.
+  // Close functions: the configured ones, the file's macros that expand to one, the file's
+  // functions that close their parameter on every path, and those of other files; the same for
+  // calls that never return. Shutdown wrappers are read as the shutdown they make.
   const macros = readMacros(src, options.defines);
   const closeNames = new Set(options.closeFunctions);
   for (const m of closeMacros(macros, closeNames)) closeNames.add(m);
   const noreturn = new Set(NORETURN);
   for (const m of noreturnMacros(macros, noreturn)) noreturn.add(m);
   for (const m of declaredNoreturn(src)) noreturn.add(m);
-  summarizeFunctions(allFunctionDefinitions(tree.rootNode), src, closeNames, noreturn);
-  const closeKey = [...closeNames].join(',');
-  const relevant = relevanceTest(closeNames);
+  const definitions = allFunctionDefinitions(tree.rootNode);
+  const defined = [...new Set(definitions.map((f) => nameOf(f, src)).filter(Boolean))];
+  const shutdowns = new Map<string, FunctionSummary>();
+  const ownNames = new Set(defined);
+  for (const f of options.summaries ?? []) {
+    if (ownNames.has(f.name)) continue;
+    if (f.closes) closeNames.add(f.name);
+    if (f.noreturn) noreturn.add(f.name);
+    if (f.shutsDown) shutdowns.set(f.name, f);
+  }
+  const resolve = (t: string) => numericText(t) ?? numericText(expandObjects(t, macros));
+  const functions = summarizeFunctions(definitions, src, closeNames, noreturn, resolve);
+  for (const f of functions) if (f.shutsDown) shutdowns.set(f.name, f);
+  const closeKey = [...closeNames].join(',') + '|' + [...shutdowns.values()].map((f) => `${f.name}/${f.params}/${f.shutsDown}`).join(',');
+  const relevant = relevanceTest(shutdowns.size > 0 ? new Set([...closeNames, ...shutdowns.keys()]) : closeNames);
   const fns: Node[] = [];
   collectFunctions(tree.rootNode, fns, src, relevant);
   const ctx: FileContext = {
@@ -391,6 +406,7 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache
     lines,
     options,
     closeNames,
+    shutdowns,
     macros,
     noreturn,
     noreturnRe: new RegExp(`\\b(?:${[...noreturn].map(escapeRe).join('|')})\\s*\\(`),
@@ -474,7 +490,7 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache
       }
     }
   }
-  return out.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+  return { findings: out.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule)), summaries: { defined, functions } };
 }
 
 function shiftFinding(r: RawFinding, delta: number): RawFinding {
@@ -486,7 +502,7 @@ function contextSignature(ctx: FileContext): string {
   const kinds = [...ctx.kinds.entries()].map(([k, v]) => `${k}=${v ?? ''}`).sort().join(';');
   const touched = [...ctx.touched.entries()].map(([k, v]) => `${k}:${[...v].sort().join(',')}`).sort().join(';');
   const apc = [...ctx.apcRoutines.keys()].filter((k) => !k.startsWith('#lambda@')).sort().join(';');
-  const names = `${[...ctx.closeNames].sort().join(',')}|${[...ctx.noreturn].sort().join(',')}`;
+  const names = `${[...ctx.closeNames].sort().join(',')}|${[...ctx.noreturn].sort().join(',')}|${[...ctx.shutdowns.values()].map((f) => `${f.name}/${f.params}/${f.shutsDown}`).sort().join(',')}`;
   return `${ctx.mentionsDisconnectData ? 1 : 0}|${kinds}|${touched}|${apc}|${names}|${macroSignature(ctx.macros)}`;
 }
 
@@ -505,7 +521,7 @@ function macroSignature(m: FileMacros): string {
 
 let relevanceCache: { key: string; re: RegExp } | undefined;
 
-/** A quick text test: does a function mention any name the rules care about? */
+/** A quick text test: does a function mention any name the rules care about (`names`: the close and shutdown wrappers)? */
 function relevanceTest(closeNames: ReadonlySet<string>): RegExp {
   const key = [...closeNames].join(',');
   if (relevanceCache?.key === key) return relevanceCache.re;
@@ -582,6 +598,8 @@ function functionName(fn: Node, src: string): string {
 interface WinsockCall {
   readonly entry: FunctionEntry | null; // null: a configured close function the model does not list
   readonly close: boolean;
+  /** A call to a shutdown wrapper (its first argument is the socket): read as a shutdown in this direction, and reported on by nothing. */
+  readonly shutsDown?: ShutdownDirection;
 }
 
 function winsockCall(call: Node, ctx: FileContext): WinsockCall | null {
@@ -592,6 +610,8 @@ function winsockCall(call: Node, ctx: FileContext): WinsockCall | null {
     const e = winsockFunction(c.name) ?? null;
     return argCount >= 1 ? { entry: e, close: true } : null;
   }
+  const wrapper = c.member ? undefined : ctx.shutdowns.get(c.name);
+  if (wrapper) return argCount === wrapper.params && argCount >= 1 ? { entry: null, close: false, shutsDown: wrapper.shutsDown! } : null;
   let e = winsockFunction(c.name);
   if (!e) {
     // Extension functions live behind pointers: lpfnDisconnectEx(…), ext.DisconnectEx(…).
@@ -794,7 +814,7 @@ function prepass(fn: Node, ctx: FileContext, budget: Budget): PrepassResult {
         }
         for (const i of paramsOfType(e, APC_PARAM_TYPE)) noteApc(local, a[i], call);
         if (hasRole(e, 'apc')) noteApc(local, a[0], call);
-      } else if (wc?.close) {
+      } else if (wc?.close || wc?.shutsDown) {
         const k = keyOf(a[0] ?? null, src);
         if (k) touched.add(k);
       } else if (win32Apc !== undefined && !c.member) noteApc(local, a[win32Apc], call);
@@ -1874,6 +1894,13 @@ class FunctionWalk {
   private winsock(n: Node, s: ReadonlyMap<string, readonly Fact[]>, wc: WinsockCall, a: Node[]): State {
     const e = wc.entry;
     let cur: ReadonlyMap<string, readonly Fact[]> = s;
+    if (wc.shutsDown) {
+      // A shutdown wrapper: the state changes as the shutdown inside it changes it; the rules
+      // speak at the calls after it (a send after `finish(s)`), not at the wrapper's call.
+      const k = keyOf(a[0] ?? null, this.src);
+      const update = k ? this.transition(n, null, wc, a) : null;
+      return k && update ? this.mapObjs(cur, k, new Set(this.get(cur, k).map((f) => f.obj)), update) : cur;
+    }
     if (e && hasRole(e, 'startup')) return this.setWsa(cur, 'wsa-on', n);
     if (e && hasRole(e, 'cleanup')) return this.setWsa(cur, 'wsa-off', n);
     // not-initialized: the call needs WSAStartup (the model's state machine says so) and no path
@@ -1992,14 +2019,18 @@ class FunctionWalk {
       const st: St = resultUsed && this.retriesClose ? 'closed-maybe' : 'closed';
       return (f) => ({ ...f, st, at: n, conds: this.guardConds(n), unsure: !!f.paired, linger: null, prev: stripPrev(f), atText, failTruthy, revertedFrom: null });
     }
+    const shut = (how: number) => {
+      const send = how === constantValue('SD_SEND') || how === constantValue('SD_BOTH');
+      const recv = how === constantValue('SD_RECEIVE') || how === constantValue('SD_BOTH');
+      return (f: Fact): Fact => (f.st === 'closed' ? f : event(combine(f.st, send, recv), send ? { sendShutBy: n } : { sendShutBy: f.sendShutBy ?? null })(f));
+    };
+    if (wc.shutsDown) return shut(constantValue(wc.shutsDown)!);
     if (!e) return null;
     const howIdx = paramIndex(e, /^how$/);
     if (howIdx >= 0) {
       const how = this.numeric(a[howIdx]);
       if (how === undefined) return (f) => ({ ...f, unsure: true });
-      const send = how === constantValue('SD_SEND') || how === constantValue('SD_BOTH');
-      const recv = how === constantValue('SD_RECEIVE') || how === constantValue('SD_BOTH');
-      return (f) => (f.st === 'closed' ? f : event(combine(f.st, send, recv), send ? { sendShutBy: n } : { sendShutBy: f.sendShutBy ?? null })(f));
+      return shut(how);
     }
     if (hasRole(e, 'disconnect')) {
       const flagIdx = paramIndex(e, /flags/i);

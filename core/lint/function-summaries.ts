@@ -2,12 +2,20 @@
 //   - close wrappers: a function whose body closes its first parameter on every path
 //     (`static int net_close(SOCKET s) { return closesocket(s); }`, or the close under a validity
 //     test of that parameter) is itself a close function;
+//   - shutdown wrappers: a function whose body shuts down its first parameter on every path, in a
+//     known direction, and does nothing else with it (`void finish(SOCKET s) { shutdown(s, SD_SEND); }`);
+//     a call to it is read as that shutdown;
 //   - functions that never return: no `return` anywhere in the body and the last statement a call
 //     that never returns (`exit`, `abort`, another such function or macro), or a declaration marked
 //     `[[noreturn]]`, `_Noreturn`, `__declspec(noreturn)` or `__attribute__((noreturn))`.
 // Conservative on purpose: anything else (an early return before the close, a close under some
 // other condition, a body we cannot read) is not a summary, and the call stays unknown.
+//
+// The summaries are plain data (`FunctionSummary`): the command line collects those of every file
+// of a run and lints again the files that call a wrapper defined in another file.
 import type { Node } from 'web-tree-sitter';
+import { constantValue, hasRole, paramIndex, winsockFunction } from './facts';
+import type { FunctionSummary, ShutdownDirection } from './types';
 
 const MAX_BODY = 6000;
 
@@ -44,10 +52,17 @@ function declaratorOf(fn: Node): Node | null {
   return d;
 }
 
-function nameOf(fn: Node, src: string): string {
+export function nameOf(fn: Node, src: string): string {
   let name = declaratorOf(fn)?.childForFieldName('declarator') ?? null;
   while (name && name.type === 'qualified_identifier') name = name.childForFieldName('name');
   return name && name.type === 'identifier' ? text(name, src).trim() : '';
+}
+
+function paramCount(fn: Node, src: string): number {
+  const params = declaratorOf(fn)?.childForFieldName('parameters');
+  const ps = params?.namedChildren.filter((c): c is Node => c?.type === 'parameter_declaration') ?? [];
+  // `f(void)` takes none.
+  return ps.length === 1 && text(ps[0]!, src).trim() === 'void' ? 0 : ps.length;
 }
 
 /** The name of the first parameter when it is passed by value (`SOCKET s`, not `SOCKET *s`). */
@@ -85,6 +100,12 @@ function closesParam(st: Node, src: string, param: string, closers: ReadonlySet<
   return a.length >= 1 && !!a[0] && text(strip(a[0]), src).trim() === param;
 }
 
+/** The statements of a block, or the one statement that stands for it. */
+function statementsOf(n: Node | null): Node[] {
+  if (!n) return [];
+  return n.type === 'compound_statement' ? n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : [n];
+}
+
 function exits(st: Node, src: string): boolean {
   return /\b(?:return|goto|longjmp|throw|break|continue)\b/.test(text(st, src));
 }
@@ -94,18 +115,12 @@ function closesOnEveryPath(body: Node, src: string, param: string, closers: Read
   for (const st of body.namedChildren) {
     if (!st || st.type === 'comment') continue;
     if (closesParam(st, src, param, closers)) return true;
-    if (st.type === 'if_statement' && !st.childForFieldName('alternative')) {
-      // `if (s != INVALID_SOCKET) closesocket(s);`: the test of the parameter itself.
-      const cond = st.childForFieldName('condition');
-      const cons = st.childForFieldName('consequence');
-      const ct = cond ? text(cond, src).replace(/\s+/g, '') : '';
-      const testsParam = new RegExp(`^\\(*${param}(?:!=|>=|>|\\)|$)`).test(ct.replace(/^\(/, '')) && !/&&|\|\|/.test(ct);
-      if (testsParam && cons) {
-        const inner = cons.type === 'compound_statement' ? cons.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : [cons];
-        for (const x of inner) {
-          if (closesParam(x, src, param, closers)) return true;
-          if (exits(x, src)) return false;
-        }
+    // `if (s != INVALID_SOCKET) closesocket(s);`: the test of the parameter itself.
+    if (st.type === 'if_statement' && !st.childForFieldName('alternative') && testsValidity(st, src, param)) {
+      const inner = statementsOf(st.childForFieldName('consequence'));
+      for (const x of inner) {
+        if (closesParam(x, src, param, closers)) return true;
+        if (exits(x, src)) return false;
       }
     }
     if (exits(st, src)) return false;
@@ -139,37 +154,96 @@ function neverReturns(body: Node, src: string, noreturn: ReadonlySet<string>): b
   return !!name && noreturn.has(name);
 }
 
-export interface FileSummaries {
-  /** Functions of the file that close their first parameter. */
-  readonly closers: string[];
-  /** Functions of the file that never return. */
-  readonly noreturn: string[];
+/** `shutdown(param, how)` or `WSASendDisconnect(param, …)` as a statement: the direction it shuts. */
+function shutsDownParam(st: Node, src: string, param: string, resolve: (text: string) => number | undefined): ShutdownDirection | null {
+  if (st.type !== 'expression_statement' && st.type !== 'return_statement') return null;
+  const e0 = st.namedChild(0);
+  if (!e0) return null;
+  let e = strip(e0);
+  if (e.type === 'assignment_expression' && e.childForFieldName('right')) e = strip(e.childForFieldName('right')!);
+  const name = callName(e, src);
+  const entry = name ? winsockFunction(name) : undefined;
+  if (!entry || entry.socketParam !== 0) return null;
+  const a = e.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? [];
+  if (a.length !== entry.params.length || text(strip(a[0]!), src).trim() !== param) return null;
+  const howIdx = paramIndex(entry, /^how$/);
+  if (howIdx < 0) return hasRole(entry, 'disconnect-send') ? 'SD_SEND' : null;
+  if (!a[howIdx]) return null;
+  const how = resolve(text(a[howIdx]!, src));
+  for (const d of ['SD_SEND', 'SD_RECEIVE', 'SD_BOTH'] as const) if (how !== undefined && how === constantValue(d)) return d;
+  return null;
 }
 
-/** Close wrappers and functions that never return, to a fixed point (a wrapper of a wrapper). */
-export function summarizeFunctions(fns: readonly Node[], src: string, closers: Set<string>, noreturn: Set<string>): FileSummaries {
-  const out: FileSummaries = { closers: [], noreturn: [] };
+/** Whether the statements mention `param` at all. */
+function mentions(stmts: readonly Node[], src: string, param: string): boolean {
+  const re = new RegExp(`\\b${param}\\b`);
+  return stmts.some((x) => re.test(text(x, src)));
+}
+
+/** The direction the body shuts `param` down in on every path, when that is all it does with it. */
+function shutsDownOnEveryPath(body: Node, src: string, param: string, resolve: (text: string) => number | undefined): ShutdownDirection | null {
+  const stmts = statementsOf(body);
+  for (let i = 0; i < stmts.length; i++) {
+    const st = stmts[i]!;
+    const rest = stmts.slice(i + 1);
+    const direct = shutsDownParam(st, src, param, resolve);
+    if (direct) return mentions(rest, src, param) ? null : direct;
+    if (st.type === 'if_statement' && !st.childForFieldName('alternative') && testsValidity(st, src, param)) {
+      const inner = statementsOf(st.childForFieldName('consequence'));
+      const j = inner.findIndex((x) => shutsDownParam(x, src, param, resolve) !== null);
+      if (j < 0 || mentions(inner.slice(0, j), src, param) || mentions(inner.slice(j + 1), src, param) || mentions(rest, src, param)) return null;
+      return inner.slice(0, j).some((x) => exits(x, src)) ? null : shutsDownParam(inner[j]!, src, param, resolve);
+    }
+    if (exits(st, src) || mentions([st], src, param)) return null;
+  }
+  return null;
+}
+
+/** `if (s != INVALID_SOCKET)`, `if (s >= 0)`, `if (s)`: a test of the parameter alone. */
+function testsValidity(ifStmt: Node, src: string, param: string): boolean {
+  const cond = ifStmt.childForFieldName('condition');
+  const ct = cond ? text(cond, src).replace(/\s+/g, '') : '';
+  return new RegExp(`^\\(*${param}(?:!=|>=|>|\\)|$)`).test(ct.replace(/^\(/, '')) && !/&&|\|\|/.test(ct);
+}
+
+/**
+ * The summaries of the file's functions: close and shutdown wrappers and functions that never
+ * return, to a fixed point (a wrapper of a wrapper). `closers` and `noreturn` hold what is known
+ * before (configured names, macros, other files); the file's own close and noreturn functions are
+ * added to them. `resolve` gives a direction argument's value (`SD_SEND`, a project macro for it).
+ */
+export function summarizeFunctions(fns: readonly Node[], src: string, closers: Set<string>, noreturn: Set<string>, resolve: (text: string) => number | undefined): FunctionSummary[] {
+  const found = new Map<string, { params: number; closes?: true; shutsDown?: ShutdownDirection; noreturn?: true }>();
   const pending = fns
     .map((fn) => ({ fn, name: nameOf(fn, src), body: fn.childForFieldName('body') }))
     .filter((x): x is { fn: Node; name: string; body: Node } => !!x.name && !!x.body && x.body.type === 'compound_statement' && x.body.endIndex - x.body.startIndex <= MAX_BODY);
+  const entry = (x: { fn: Node; name: string }) => {
+    let e = found.get(x.name);
+    if (!e) found.set(x.name, (e = { params: paramCount(x.fn, src) }));
+    return e;
+  };
   for (let round = 0; round < 4; round++) {
     let added = false;
     for (const x of pending) {
-      if (!closers.has(x.name)) {
-        const p = firstParam(x.fn, src);
-        if (p && closesOnEveryPath(x.body, src, p, closers)) {
-          closers.add(x.name);
-          out.closers.push(x.name);
-          added = true;
-        }
+      const p = firstParam(x.fn, src);
+      if (!closers.has(x.name) && p && closesOnEveryPath(x.body, src, p, closers)) {
+        closers.add(x.name);
+        entry(x).closes = true;
+        added = true;
       }
       if (!noreturn.has(x.name) && neverReturns(x.body, src, noreturn)) {
         noreturn.add(x.name);
-        out.noreturn.push(x.name);
+        entry(x).noreturn = true;
         added = true;
       }
     }
     if (!added) break;
   }
-  return out;
+  for (const x of pending) {
+    const p = firstParam(x.fn, src);
+    if (!p || closers.has(x.name) || found.get(x.name)?.closes) continue;
+    const how = shutsDownOnEveryPath(x.body, src, p, resolve);
+    if (how) entry(x).shutsDown = how;
+  }
+  return [...found].map(([name, e]) => ({ name, ...e }));
 }

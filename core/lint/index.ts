@@ -42,6 +42,9 @@ export function resolveOptions(partial: Partial<LintOptions> = {}): LintOptions 
     defines: partial.defines ?? DEFAULT_DEFINES,
     closeFunctions: partial.closeFunctions && partial.closeFunctions.length > 0 ? partial.closeFunctions : DEFAULT_CLOSE_FUNCTIONS,
     rules: partial.rules ?? {},
+    ...(partial.summaries ? { summaries: partial.summaries } : {}),
+    ...(partial.budgetMs !== undefined ? { budgetMs: partial.budgetMs } : {}),
+    ...(partial.budgetSteps !== undefined ? { budgetSteps: partial.budgetSteps } : {}),
   };
 }
 
@@ -111,10 +114,10 @@ export async function createLinter(source: ((file: string) => Promise<Uint8Array
 
 function analyse(tree: Tree, text: string, prepared: string, options: LintOptions, budget: Budget, cache?: AnalysisCache): LintReport {
   const givenUp: BudgetExceeded[] = [];
-  const raw = analyzeTree(tree, prepared, options, cache, budget, givenUp);
+  const { findings: raw, summaries } = analyzeTree(tree, prepared, options, cache, budget, givenUp);
   const notices = parseErrorNotices(tree, prepared);
   if (givenUp.length > 0) notices.push(tooLarge(givenUp, text));
-  return { findings: finish(raw, text, options), notices };
+  return { findings: finish(raw, text, options), notices, summaries };
 }
 
 /** Conditions over the macro-expansion cap are said once per file: their branches were analysed as undecidable. */

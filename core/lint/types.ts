@@ -62,6 +62,34 @@ export interface LintOptions {
   /** Milliseconds the parse of one file may take (default 1500) and steps its analysis may take (default 400,000; a 1.7 s clock backstop for the whole file). */
   readonly budgetMs?: number;
   readonly budgetSteps?: number;
+  /**
+   * What the functions of other files of the run do (`LintReport.summaries` of those files,
+   * merged by `mergeSummaries`): a call to one of them is read as its close or shutdown. A
+   * function this file defines itself is summarised from its own body instead.
+   */
+  readonly summaries?: readonly FunctionSummary[];
+}
+
+/** A shutdown direction, as the model's constants name it. */
+export type ShutdownDirection = 'SD_SEND' | 'SD_RECEIVE' | 'SD_BOTH';
+
+/** What a function does that the rules can see through at its calls in other files. Plain data. */
+export interface FunctionSummary {
+  readonly name: string;
+  /** How many parameters it takes (a call with another count is another function). */
+  readonly params: number;
+  /** It closes its first parameter on every path. */
+  readonly closes?: true;
+  /** It shuts down its first parameter on every path, in this direction, and does nothing else with it. */
+  readonly shutsDown?: ShutdownDirection;
+  /** It never returns. */
+  readonly noreturn?: true;
+}
+
+/** The summaries of one file, and every function name it defines (a name two files define differently is no summary). */
+export interface FileSummaries {
+  readonly defined: readonly string[];
+  readonly functions: readonly FunctionSummary[];
 }
 
 /**
@@ -80,6 +108,8 @@ export interface LintNotice {
 export interface LintReport {
   readonly findings: Finding[];
   readonly notices: LintNotice[];
+  /** What the file's own functions do, for the lint of the files that call them. */
+  readonly summaries?: FileSummaries;
 }
 
 export const DEFAULT_DEFINES: Readonly<Record<string, string>> = { _WIN32: '1', WIN32: '1', _WINDOWS: '1', _MSC_VER: '1940' };
