@@ -226,8 +226,9 @@ export function generateWinsockC(lines, seed = 1, bugShare = 0.1, prefix = '') {
 
 /**
  * A project of `files` generated sources (`linesPerFile` lines each, their functions named apart)
- * and net_helpers.c with a close and a shutdown wrapper that every source calls: the worst case
- * for the command line's second round (each file is linted again with the summaries).
+ * and net_helpers.c with a close and a shutdown wrapper that every source calls, with a send after
+ * the shutdown: the worst case for the command line's second round (each file is linted again with
+ * the summaries), and a finding per file that only that round gives.
  */
 export function generateWinsockProject(files, linesPerFile) {
   const out = [
@@ -240,7 +241,8 @@ export function generateWinsockProject(files, linesPerFile) {
     const body = generateWinsockC(linesPerFile, 100 + i, 0.1, `m${i}_`);
     out.push({
       name: `module_${String(i).padStart(3, '0')}.c`,
-      text: `${body}\nvoid proj_finish(SOCKET s);\nint proj_close(SOCKET s);\nint m${i}_end(SOCKET s)\n{\n    proj_finish(s);\n    return proj_close(s);\n}\n`,
+      // The send after proj_finish is found only through net_helpers.c's summary (the second round).
+      text: `${body}\nvoid proj_finish(SOCKET s);\nint proj_close(SOCKET s);\nint m${i}_end(SOCKET s)\n{\n    proj_finish(s);\n    send(s, "bye", 3, 0);\n    return proj_close(s);\n}\n`,
     });
   }
   return out;
