@@ -47,3 +47,57 @@ export function callsSummarized(text: string, summaries: readonly FunctionSummar
   }
   return false;
 }
+
+/**
+ * The summaries of the files an editor has linted (the workspace's background lint and the open
+ * documents), kept current as files are linted again or deleted. `merged()` is what the next lint
+ * of any file passes as `LintOptions.summaries`; `update` says when it changed, so that the files
+ * linted with the old one can be linted again.
+ */
+export class SummaryIndex {
+  private readonly byFile = new Map<string, FileSummaries>();
+  private merged_: FunctionSummary[] = [];
+  private signature = '';
+  private readonly listeners = new Set<() => void>();
+
+  /** Calls `listener` after each change of the merged summaries; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** What `file` summarised when it was last linted. */
+  of(file: string): FileSummaries | undefined {
+    return this.byFile.get(file);
+  }
+
+  /** Records what `file` defines and summarises now; true when the merged summaries changed. */
+  update(file: string, summaries: FileSummaries | undefined): boolean {
+    if (summaries && (summaries.defined.length > 0 || summaries.functions.length > 0)) this.byFile.set(file, summaries);
+    else if (!this.byFile.delete(file)) return false;
+    return this.remerge();
+  }
+
+  /** The file is gone (deleted, or out of the workspace); true when the merged summaries changed. */
+  forget(file: string): boolean {
+    return this.byFile.delete(file) ? this.remerge() : false;
+  }
+
+  merged(): readonly FunctionSummary[] {
+    return this.merged_;
+  }
+
+  private remerge(): boolean {
+    const merged = mergeSummaries([...this.byFile.values()]);
+    const signature = merged.map(signatureOf).join(';');
+    if (signature === this.signature) return false;
+    this.merged_ = merged;
+    this.signature = signature;
+    for (const l of [...this.listeners]) l();
+    return true;
+  }
+}
+
+function signatureOf(s: FunctionSummary): string {
+  return `${s.name}:${signature(s)}`;
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveOptions, type FileSummaries, type FunctionSummary } from '../../core/lint/index';
-import { callsSummarized, mergeSummaries } from '../../core/lint/project-summaries';
+import { SummaryIndex, callsSummarized, mergeSummaries } from '../../core/lint/project-summaries';
 import { ensureCliBuilt, runCli, tempDir } from './cli-helpers';
 import { found, linter } from './lint-support';
 
@@ -95,6 +95,26 @@ test('callsSummarized: a call to a wrapper the file does not define', () => {
   assert.equal(callsSummarized('void f(SOCKET s) { net_finish (s); }', s, { defined: ['f'], functions: [] }), true);
   assert.equal(callsSummarized('void f(SOCKET s) { net_finish_all(s); }', s, { defined: ['f'], functions: [] }), false);
   assert.equal(callsSummarized('void net_finish(SOCKET s) { } void f(SOCKET s) { net_finish(s); }', s, { defined: ['net_finish', 'f'], functions: [] }), false);
+});
+
+test('SummaryIndex: says when the merged summaries change, tells its listeners, and forgets a deleted file', () => {
+  const index = new SummaryIndex();
+  let calls = 0;
+  index.subscribe(() => calls++);
+  const wrap: FileSummaries = { defined: ['fin'], functions: [sum('fin', { shutsDown: 'SD_SEND' })] };
+  assert.equal(index.update('file:///a.c', wrap), true);
+  assert.deepEqual(index.merged(), [sum('fin', { shutsDown: 'SD_SEND' })]);
+  // The same again, or a file without functions: nothing moved.
+  assert.equal(index.update('file:///a.c', wrap), false);
+  assert.equal(index.update('file:///b.c', { defined: [], functions: [] }), false);
+  // Another file defining the same name without the effect: no summary.
+  assert.equal(index.update('file:///b.c', { defined: ['fin'], functions: [] }), true);
+  assert.deepEqual(index.merged(), []);
+  assert.equal(index.forget('file:///b.c'), true);
+  assert.deepEqual(index.merged(), [sum('fin', { shutsDown: 'SD_SEND' })]);
+  assert.equal(index.forget('file:///b.c'), false);
+  assert.equal(calls, 3);
+  assert.deepEqual(index.of('file:///a.c'), wrap);
 });
 
 // ---- across files, through the CLI -------------------------------------------------------------
