@@ -8,6 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLinter, type Linter } from '../core/lint/index';
 import type { LintOptions } from '../core/lint/types';
+import { SummaryIndex } from '../core/lint/project-summaries';
 import { CParser, chooseGrammar, type WasmLoader } from '../core/parse/parser';
 import { codeActionsFor, type LintedVersion } from './codeActions';
 import { toDiagnostic } from './diagnostics';
@@ -48,6 +49,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   const results = new Map<string, LintedVersion>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** What the functions of the open documents do: a wrapper in one is seen through in the others. */
+  const summaries = new SummaryIndex();
   const reportedProblems = new Set<string>();
   let engine: Promise<Engine> | undefined;
   let engineFailureShown = false;
@@ -133,8 +136,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const text = current.getText();
     const language = chooseGrammar(new URL(uri).pathname, text, current.languageId);
     lastOptions.set(uri, setup.options);
-    const findings = e.trees.withTree(uri, version, text, current.languageId, setup.options.defines,
-      (tree) => e.linter.lintTree(tree, text, { ...setup.options, language }));
+    const report = e.trees.withTree(uri, version, text, current.languageId, setup.options.defines,
+      (tree) => e.linter.checkTree(tree, text, { ...setup.options, language, summaries: summaries.merged() }));
+    const findings = report.findings;
+    // A wrapper this document defines changed: the other open documents read it anew.
+    if (summaries.update(uri, report.summaries)) for (const other of documents.keys()) if (other !== uri) schedule(other, LINT_DELAY_MS);
     const items = findings.map((finding) => ({ finding, diagnostic: toDiagnostic(uri, finding, settings.lang, options.ruleDoc) }));
     results.set(uri, { version, items });
     await connection.sendDiagnostics({ uri, version, diagnostics: items.map((i) => i.diagnostic) });
@@ -208,6 +214,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     results.delete(uri);
     settingsCache.delete(uri);
     lastOptions.delete(uri);
+    // The server cannot follow a closed file: its wrappers no longer count.
+    if (summaries.forget(uri)) for (const other of documents.keys()) if (other !== uri) schedule(other, LINT_DELAY_MS);
     void engine?.then((en) => en.trees.forget(uri), () => undefined);
     connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   });

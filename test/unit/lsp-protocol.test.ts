@@ -124,3 +124,18 @@ test('closing a document clears its diagnostics', async () => {
   const cleared = await diagnosticsFor(uri, (p) => (published.get(uri)?.indexOf(p) ?? -1) >= before);
   assert.deepEqual(cleared.diagnostics, []);
 });
+
+test('a shutdown wrapper in one open document is seen through in another, until the wrapper\'s document closes', async () => {
+  const caller = open('talk.c', ['#include <winsock2.h>', 'void wrap_finish(SOCKET s);', 'int talk(SOCKET s)', '{', '    wrap_finish(s);', '    return send(s, "x", 1, 0);', '}', ''].join('\n'));
+  await diagnosticsFor(caller);
+  assert.deepEqual((published.get(caller) ?? []).at(-1)!.diagnostics.map((d) => d.code), [], 'alone it knows nothing of the wrapper');
+  const wrapper = open('wrap.c', ['#include <winsock2.h>', 'void wrap_finish(SOCKET s)', '{', '    shutdown(s, SD_SEND);', '}', ''].join('\n'));
+  const seen = await diagnosticsFor(caller, (p) => p.diagnostics.some((d) => d.code === 'send-after-disconnect'));
+  const d = seen.diagnostics.find((x) => x.code === 'send-after-disconnect')!;
+  assert.equal(d.range.start.line, 5);
+  assert.match(String(d.message), /after wrap_finish\(s\) on line 5/);
+  const count = published.get(caller)!.length;
+  await conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: wrapper } });
+  const gone = await diagnosticsFor(caller, (p) => published.get(caller)!.indexOf(p) >= count);
+  assert.deepEqual(gone.diagnostics.map((x) => x.code), []);
+});
