@@ -397,7 +397,7 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache
   const resolve = (t: string) => numericText(t) ?? numericText(expandObjects(t, macros));
   const functions = summarizeFunctions(definitions, src, closeNames, noreturn, resolve);
   for (const f of functions) if (f.shutsDown) shutdowns.set(f.name, f);
-  const closeKey = [...closeNames].join(',') + '|' + [...shutdowns.values()].map((f) => `${f.name}/${f.params}/${f.shutsDown}`).join(',');
+  const closeKey = `${[...closeNames].join(',')}|${shutdownsKey(shutdowns)}`;
   const relevant = relevanceTest(shutdowns.size > 0 ? new Set([...closeNames, ...shutdowns.keys()]) : closeNames);
   const fns: Node[] = [];
   collectFunctions(tree.rootNode, fns, src, relevant);
@@ -493,6 +493,11 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache
   return { findings: out.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule)), summaries: { defined, functions } };
 }
 
+/** The shutdown wrappers in effect, as text for the cache keys. */
+function shutdownsKey(shutdowns: ReadonlyMap<string, FunctionSummary>): string {
+  return [...shutdowns.values()].map((f) => `${f.name}/${f.params}/${f.shutsDown}`).sort().join(',');
+}
+
 function shiftFinding(r: RawFinding, delta: number): RawFinding {
   return { ...r, start: r.start + delta, end: r.end + delta, related: r.related.map((x) => ({ ...x, start: x.start + delta, end: x.end + delta })) };
 }
@@ -502,7 +507,7 @@ function contextSignature(ctx: FileContext): string {
   const kinds = [...ctx.kinds.entries()].map(([k, v]) => `${k}=${v ?? ''}`).sort().join(';');
   const touched = [...ctx.touched.entries()].map(([k, v]) => `${k}:${[...v].sort().join(',')}`).sort().join(';');
   const apc = [...ctx.apcRoutines.keys()].filter((k) => !k.startsWith('#lambda@')).sort().join(';');
-  const names = `${[...ctx.closeNames].sort().join(',')}|${[...ctx.noreturn].sort().join(',')}|${[...ctx.shutdowns.values()].map((f) => `${f.name}/${f.params}/${f.shutsDown}`).sort().join(',')}`;
+  const names = `${[...ctx.closeNames].sort().join(',')}|${[...ctx.noreturn].sort().join(',')}|${shutdownsKey(ctx.shutdowns)}`;
   return `${ctx.mentionsDisconnectData ? 1 : 0}|${kinds}|${touched}|${apc}|${names}|${macroSignature(ctx.macros)}`;
 }
 
@@ -521,12 +526,12 @@ function macroSignature(m: FileMacros): string {
 
 let relevanceCache: { key: string; re: RegExp } | undefined;
 
-/** A quick text test: does a function mention any name the rules care about (`names`: the close and shutdown wrappers)? */
-function relevanceTest(closeNames: ReadonlySet<string>): RegExp {
-  const key = [...closeNames].join(',');
+/** A quick text test: does a function mention any name the rules care about (`wrappers`: the close and shutdown functions besides the model's)? */
+function relevanceTest(wrappers: ReadonlySet<string>): RegExp {
+  const key = [...wrappers].join(',');
   if (relevanceCache?.key === key) return relevanceCache.re;
   const names = new Set<string>(['WSAStartup', 'WSACleanup', 'QueueUserAPC', 'ReadFileEx', 'WriteFileEx', 'SetWaitableTimer', 'DisconnectEx', 'ConnectEx', 'AcceptEx', 'TransmitFile', 'TransmitPackets']);
-  for (const n of closeNames) names.add(n);
+  for (const n of wrappers) names.add(n);
   // Every function of the model that touches a socket or the library's lifetime.
   for (const n of MODEL_NAMES()) names.add(n);
   // Extension functions are usually called through pointers (lpfnDisconnectEx): no word start there.

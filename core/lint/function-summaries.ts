@@ -86,14 +86,20 @@ function callName(n: Node, src: string): string | null {
   return null;
 }
 
+/** The expression a statement evaluates: `f(s);`, `return f(s);`, or the right side of `rc = f(s);`. */
+function statementCall(st: Node): Node | null {
+  if (st.type !== 'expression_statement' && st.type !== 'return_statement') return null;
+  const e0 = st.namedChild(0);
+  if (!e0) return null;
+  const e = strip(e0);
+  const right = e.type === 'assignment_expression' ? e.childForFieldName('right') : null;
+  return right ? strip(right) : e;
+}
+
 /** `closer(param)` (its result used or not) as the expression of a statement. */
 function closesParam(st: Node, src: string, param: string, closers: ReadonlySet<string>): boolean {
-  if (st.type !== 'expression_statement' && st.type !== 'return_statement') return false;
-  const e0 = st.namedChild(0);
-  if (!e0) return false;
-  let e = strip(e0);
-  // `rc = closesocket(s);`
-  if (e.type === 'assignment_expression' && e.childForFieldName('right')) e = strip(e.childForFieldName('right')!);
+  const e = statementCall(st);
+  if (!e) return false;
   const name = callName(e, src);
   if (!name || !closers.has(name)) return false;
   const a = e.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
@@ -156,11 +162,8 @@ function neverReturns(body: Node, src: string, noreturn: ReadonlySet<string>): b
 
 /** `shutdown(param, how)` or `WSASendDisconnect(param, …)` as a statement: the direction it shuts. */
 function shutsDownParam(st: Node, src: string, param: string, resolve: (text: string) => number | undefined): ShutdownDirection | null {
-  if (st.type !== 'expression_statement' && st.type !== 'return_statement') return null;
-  const e0 = st.namedChild(0);
-  if (!e0) return null;
-  let e = strip(e0);
-  if (e.type === 'assignment_expression' && e.childForFieldName('right')) e = strip(e.childForFieldName('right')!);
+  const e = statementCall(st);
+  if (!e) return null;
   const name = callName(e, src);
   const entry = name ? winsockFunction(name) : undefined;
   if (!entry || entry.socketParam !== 0) return null;
