@@ -1,7 +1,6 @@
 // Lint in the editor, wired together: the output channel, the lint core (on the parse cache's
 // parser), the diagnostics, the quick fixes and the rule documentation command.
 import * as vscode from 'vscode';
-import { SummaryIndex } from '../core/lint/project-summaries';
 import { createLinter } from '../core/lint/index';
 import type { DocumentParses } from './documentParses';
 import * as lintCodeActions from './lintCodeActions';
@@ -30,11 +29,9 @@ export function register(context: vscode.ExtensionContext, parses: DocumentParse
   context.subscriptions.push({ dispose: () => void linter.then((l) => l.dispose(), () => undefined) });
   lintRuleDocs.register(context, log);
   const projects = new LintProjects(log);
-  // What the functions of every linted file do: open documents and the background share it.
-  const summaries = new SummaryIndex();
-  const diagnostics = new LintDiagnostics(linter, parses, context.extensionUri, log, projects, summaries);
+  const diagnostics = new LintDiagnostics(linter, parses, context.extensionUri, log, projects);
   const status = new LintStatus();
-  const workspace = new WorkspaceLint(linter, diagnostics, projects, status, log, summaries);
+  const workspace = new WorkspaceLint(linter, diagnostics, projects, status, log);
   context.subscriptions.push(projects, diagnostics, status, workspace);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -12,7 +12,6 @@ import { preprocess } from '../core/parse/preprocessor';
 import { docsLanguage } from './docsLanguage';
 import type { DocumentParses } from './documentParses';
 import type { LintProjects } from './lintProject';
-import type { SummaryIndex } from '../core/lint/project-summaries';
 import { ruleDocUri } from './lintRuleDocs';
 import { affectsDefines, affectsLint, readLintSettings, LINT_SECTION } from './lintSettings';
 import * as ui from './uiText';
@@ -90,18 +89,11 @@ export class LintDiagnostics implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly projects: LintProjects,
-    private readonly summaries: SummaryIndex,
   ) {
     // Inactive #if branches are blanked with the defines of each document's own settings before
     // the shared parse; hover reads the same tree.
     this.installTransform();
-    // A wrapper changed somewhere: the open documents that call it read it anew (a document's own
-    // summaries do not change by being linted again, so this settles).
-    const unsubscribe = summaries.subscribe(() => {
-      for (const doc of vscode.workspace.textDocuments) this.schedule(doc, LINT_DELAY_MS);
-    });
     this.subscriptions.push(
-      { dispose: unsubscribe },
       this.collection,
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -183,13 +175,11 @@ export class LintDiagnostics implements vscode.Disposable {
       const result = await this.parses.withTree(document, (tree) => {
         const text = document.getText();
         const language = chooseGrammar(document.uri.path, text, document.languageId);
-        const report = linter.checkTree(tree, text, { ...options, language, summaries: this.summaries.merged() });
-        return { version: document.version, findings: report.findings, notices: report.notices, summaries: report.summaries };
+        const report = linter.checkTree(tree, text, { ...options, language });
+        return { version: document.version, findings: report.findings, notices: report.notices };
       });
       const ms = performance.now() - started;
       this.durations.set(key, ms);
-      // Another document may call a wrapper this one defines (its findings then change).
-      this.summaries.update(key, result.summaries);
       this.log.trace(`linted ${document.uri.toString(true)} v${result.version}: ${result.findings.length} finding(s) in ${ms.toFixed(1)} ms`);
       if (this.disposed || document.isClosed || this.runs.get(key) !== run) return;
       const items = result.findings.map((finding) => ({ finding, diagnostic: this.toDiagnostic(document.uri, finding, lang) }));

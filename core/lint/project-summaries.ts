@@ -49,8 +49,8 @@ export function callsSummarized(text: string, summaries: readonly FunctionSummar
 }
 
 /**
- * The summaries of the files an editor has linted (the workspace's background lint and the open
- * documents), kept current as files are linted again or deleted. `merged()` is what the next lint
+ * The summaries of the files a server has linted (the language server's open documents), kept
+ * current as files are linted again or closed. `merged()` is what the next lint
  * of any file passes as `LintOptions.summaries`; `update` says when it changed, so that the files
  * linted with the old one can be linted again.
  */

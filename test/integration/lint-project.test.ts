@@ -124,37 +124,6 @@ suite('lint: project model and workspace scope', () => {
     assert.ok(!actions.some((a) => /parse-errors/.test(a.title)), actions.map((a) => a.title).join(', '));
   });
 
-  test('a shutdown wrapper in one file is seen through in another, opened or not, and not once it is deleted', async () => {
-    const lint = await api();
-    const dir = workspaceUri('wrappers-tmp');
-    const wrapper = vscode.Uri.joinPath(dir, 'net_wrap.c');
-    const caller = vscode.Uri.joinPath(dir, 'talk.c');
-    fs.rmSync(dir.fsPath, { recursive: true, force: true });
-    fs.mkdirSync(dir.fsPath);
-    try {
-      // The caller first: the background lints it before it knows the wrapper, then once more.
-      fs.writeFileSync(caller.fsPath, ['#include <winsock2.h>', 'void wrap_finish(SOCKET s);', 'int talk(SOCKET s)', '{', '    wrap_finish(s);', '    return send(s, "x", 1, 0);', '}', ''].join('\n'));
-      await new Promise((r) => setTimeout(r, 300));
-      fs.writeFileSync(wrapper.fsPath, ['#include <winsock2.h>', 'void wrap_finish(SOCKET s)', '{', '    if (s != INVALID_SOCKET)', '        shutdown(s, SD_SEND);', '}', ''].join('\n'));
-      const expected = 'send-after-disconnect:6:error';
-      await until('the send after the other file\'s wrapper, never opened', () => (picture(caller).join() === expected ? true : undefined), DEADLINE_MS, () => picture(caller).join());
-      const doc = await vscode.workspace.openTextDocument(caller);
-      await vscode.window.showTextDocument(doc);
-      await new Promise((r) => setTimeout(r, 500));
-      await until('the same finding while open', () => (picture(caller).join() === expected ? true : undefined), DEADLINE_MS, () => picture(caller).join());
-      const message = vscode.languages.getDiagnostics(caller).find((d) => codeOf(d) === 'send-after-disconnect')?.message ?? '';
-      assert.match(message, /after wrap_finish\(s\) on line 5/);
-      fs.rmSync(wrapper.fsPath);
-      await until('no finding once the wrapper is deleted', () => (picture(caller).length === 0 ? true : undefined), DEADLINE_MS, () => picture(caller).join());
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await lint.workspace.whenIdle();
-      assert.deepEqual(picture(caller), []);
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      fs.rmSync(dir.fsPath, { recursive: true, force: true });
-    }
-  });
-
   test('timing: edit-to-diagnostics latency with and without a background workspace lint (printed; bounded loosely)', async function () {
     this.timeout(300_000);
     const lint = await api();
