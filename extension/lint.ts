@@ -1,6 +1,7 @@
 // Lint in the editor, wired together: the output channel, the lint core (on the parse cache's
 // parser), the diagnostics, the quick fixes and the rule documentation command.
 import * as vscode from 'vscode';
+import { SummaryIndex } from '../core/lint/project-summaries';
 import { createLinter } from '../core/lint/index';
 import type { DocumentParses } from './documentParses';
 import * as lintCodeActions from './lintCodeActions';
@@ -29,9 +30,11 @@ export function register(context: vscode.ExtensionContext, parses: DocumentParse
   context.subscriptions.push({ dispose: () => void linter.then((l) => l.dispose(), () => undefined) });
   lintRuleDocs.register(context, log);
   const projects = new LintProjects(log);
-  const diagnostics = new LintDiagnostics(linter, parses, context.extensionUri, log, projects);
+  // What the functions of every linted file do: open documents and the background share it.
+  const summaries = new SummaryIndex();
+  const diagnostics = new LintDiagnostics(linter, parses, context.extensionUri, log, projects, summaries);
   const status = new LintStatus();
-  const workspace = new WorkspaceLint(linter, diagnostics, projects, status, log);
+  const workspace = new WorkspaceLint(linter, diagnostics, projects, status, log, summaries);
   context.subscriptions.push(projects, diagnostics, status, workspace);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

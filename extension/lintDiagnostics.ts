@@ -12,6 +12,7 @@ import { preprocess } from '../core/parse/preprocessor';
 import { docsLanguage } from './docsLanguage';
 import type { DocumentParses } from './documentParses';
 import type { LintProjects } from './lintProject';
+import { callsAny, type SummaryIndex } from '../core/lint/project-summaries';
 import { ruleDocUri } from './lintRuleDocs';
 import { affectsDefines, affectsLint, readLintSettings, LINT_SECTION } from './lintSettings';
 import * as ui from './uiText';
@@ -89,11 +90,22 @@ export class LintDiagnostics implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly projects: LintProjects,
+    private readonly summaries: SummaryIndex,
   ) {
     // Inactive #if branches are blanked with the defines of each document's own settings before
     // the shared parse; hover reads the same tree.
     this.installTransform();
+    // A wrapper came, went or changed somewhere: the open documents that call it read it anew. A
+    // lint already pending is not put off (the background may change summaries file after file).
+    const unsubscribe = summaries.subscribe((changed) => {
+      for (const doc of vscode.workspace.textDocuments) {
+        const key = doc.uri.toString();
+        if (this.timers.has(key) || !isLintable(doc) || !callsAny(doc.getText(), changed, summaries.of(key))) continue;
+        this.schedule(doc, LINT_DELAY_MS);
+      }
+    });
     this.subscriptions.push(
+      { dispose: unsubscribe },
       this.collection,
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -175,13 +187,15 @@ export class LintDiagnostics implements vscode.Disposable {
       const result = await this.parses.withTree(document, (tree) => {
         const text = document.getText();
         const language = chooseGrammar(document.uri.path, text, document.languageId);
-        const report = linter.checkTree(tree, text, { ...options, language });
-        return { version: document.version, findings: report.findings, notices: report.notices };
+        const report = linter.checkTree(tree, text, { ...options, language, summaries: this.summaries.merged() });
+        return { version: document.version, findings: report.findings, notices: report.notices, summaries: report.summaries };
       });
       const ms = performance.now() - started;
       this.durations.set(key, ms);
       this.log.trace(`linted ${document.uri.toString(true)} v${result.version}: ${result.findings.length} finding(s) in ${ms.toFixed(1)} ms`);
       if (this.disposed || document.isClosed || this.runs.get(key) !== run) return;
+      // Another document may call a wrapper this one defines (its findings then change).
+      this.summaries.update(key, result.summaries);
       const items = result.findings.map((finding) => ({ finding, diagnostic: this.toDiagnostic(document.uri, finding, lang) }));
       this.results.set(key, { version: result.version, items });
       this.background.delete(key);
@@ -282,6 +296,8 @@ export class LintDiagnostics implements vscode.Disposable {
     this.failing.delete(key);
     this.setups.delete(key);
     this.clear(uri);
+    // Its wrappers go with it (a workspace file's come back with its background lint).
+    this.summaries.forget(key);
   }
 
   dispose(): void {

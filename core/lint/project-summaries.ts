@@ -38,12 +38,16 @@ function signature(s: FunctionSummary): string {
  * findings may change with the summaries, so it is linted again with them.
  */
 export function callsSummarized(text: string, summaries: readonly FunctionSummary[], own: FileSummaries | undefined): boolean {
+  return callsAny(text, summaries.map((s) => s.name), own);
+}
+
+/** Whether a file's text calls one of `names` that it does not define itself. */
+export function callsAny(text: string, names: Iterable<string>, own: FileSummaries | undefined): boolean {
   const defined = new Set(own?.defined ?? []);
-  const names = summaries.filter((s) => !defined.has(s.name)).map((s) => s.name);
-  if (names.length === 0) return false;
+  const called = [...names].filter((n) => !defined.has(n));
   // Chunks keep each pattern small on a project with thousands of summaries.
-  for (let i = 0; i < names.length; i += 200) {
-    if (new RegExp(`\\b(?:${names.slice(i, i + 200).join('|')})\\s*\\(`).test(text)) return true;
+  for (let i = 0; i < called.length; i += 200) {
+    if (new RegExp(`\\b(?:${called.slice(i, i + 200).join('|')})\\s*\\(`).test(text)) return true;
   }
   return false;
 }
@@ -57,11 +61,15 @@ export function callsSummarized(text: string, summaries: readonly FunctionSummar
 export class SummaryIndex {
   private readonly byFile = new Map<string, FileSummaries>();
   private merged_: FunctionSummary[] = [];
-  private signature = '';
-  private readonly listeners = new Set<() => void>();
+  /** Each merged name's signature. */
+  private signatures = new Map<string, string>();
+  private readonly listeners = new Set<(changed: ReadonlySet<string>) => void>();
 
-  /** Calls `listener` after each change of the merged summaries; returns the unsubscribe. */
-  subscribe(listener: () => void): () => void {
+  /**
+   * Calls `listener` after each change of the merged summaries, with the names whose summary
+   * came, went or changed; returns the unsubscribe.
+   */
+  subscribe(listener: (changed: ReadonlySet<string>) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -89,15 +97,14 @@ export class SummaryIndex {
 
   private remerge(): boolean {
     const merged = mergeSummaries([...this.byFile.values()]);
-    const signature = merged.map(signatureOf).join(';');
-    if (signature === this.signature) return false;
+    const signatures = new Map(merged.map((s) => [s.name, signature(s)]));
+    const changed = new Set<string>();
+    for (const [name, sig] of signatures) if (this.signatures.get(name) !== sig) changed.add(name);
+    for (const name of this.signatures.keys()) if (!signatures.has(name)) changed.add(name);
+    if (changed.size === 0) return false;
     this.merged_ = merged;
-    this.signature = signature;
-    for (const l of [...this.listeners]) l();
+    this.signatures = signatures;
+    for (const l of [...this.listeners]) l(changed);
     return true;
   }
-}
-
-function signatureOf(s: FunctionSummary): string {
-  return `${s.name}:${signature(s)}`;
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveOptions, type FileSummaries, type FunctionSummary } from '../../core/lint/index';
-import { SummaryIndex, callsSummarized, mergeSummaries } from '../../core/lint/project-summaries';
+import { SummaryIndex, callsAny, callsSummarized, mergeSummaries } from '../../core/lint/project-summaries';
 import { ensureCliBuilt, runCli, tempDir } from './cli-helpers';
 import { found, linter } from './lint-support';
 
@@ -95,12 +95,18 @@ test('callsSummarized: a call to a wrapper the file does not define', () => {
   assert.equal(callsSummarized('void f(SOCKET s) { net_finish (s); }', s, { defined: ['f'], functions: [] }), true);
   assert.equal(callsSummarized('void f(SOCKET s) { net_finish_all(s); }', s, { defined: ['f'], functions: [] }), false);
   assert.equal(callsSummarized('void net_finish(SOCKET s) { } void f(SOCKET s) { net_finish(s); }', s, { defined: ['net_finish', 'f'], functions: [] }), false);
+  assert.equal(callsAny('x = fin(s);', new Set(['fin', 'drop']), undefined), true);
+  assert.equal(callsAny('x = fin(s);', new Set(['drop']), undefined), false);
 });
 
-test('SummaryIndex: says when the merged summaries change, tells its listeners, and forgets a deleted file', () => {
+test('SummaryIndex: says when the merged summaries change, tells its listeners which names moved, and forgets a deleted file', () => {
   const index = new SummaryIndex();
   let calls = 0;
-  index.subscribe(() => calls++);
+  const moved: string[][] = [];
+  index.subscribe((changed) => {
+    calls++;
+    moved.push([...changed].sort());
+  });
   const wrap: FileSummaries = { defined: ['fin'], functions: [sum('fin', { shutsDown: 'SD_SEND' })] };
   assert.equal(index.update('file:///a.c', wrap), true);
   assert.deepEqual(index.merged(), [sum('fin', { shutsDown: 'SD_SEND' })]);
@@ -114,7 +120,11 @@ test('SummaryIndex: says when the merged summaries change, tells its listeners, 
   assert.deepEqual(index.merged(), [sum('fin', { shutsDown: 'SD_SEND' })]);
   assert.equal(index.forget('file:///b.c'), false);
   assert.equal(calls, 3);
+  assert.deepEqual(moved, [['fin'], ['fin'], ['fin']]);
   assert.deepEqual(index.of('file:///a.c'), wrap);
+  // A second wrapper: only its name moved.
+  index.update('file:///c.c', { defined: ['drop'], functions: [sum('drop', { closes: true })] });
+  assert.deepEqual(moved.at(-1), ['drop']);
 });
 
 // ---- across files, through the CLI -------------------------------------------------------------
