@@ -36,7 +36,20 @@ const WASM = {
 };
 const loadWasm = async (file) => new Uint8Array(await readFile(path.join(REPO, WASM[file])));
 
-// ---- child mode: peak RSS of linting one file in a fresh process ----------------------------
+// ---- child mode: peak RSS of linting (or only parsing) one file in a fresh process -----------
+if (argv[0] === '--child-rss-parse') {
+  // The peer of the memory line: the tree of the same text, held as the lint holds it.
+  const text = readFileSync(argv[1], 'utf8');
+  const parser = await CParser.create(loadWasm);
+  const t0 = performance.now();
+  const tree = parser.parse(text, 'c');
+  const ms = performance.now() - t0;
+  const nodes = tree.rootNode.descendantCount;
+  tree.delete();
+  parser.dispose();
+  process.stdout.write(JSON.stringify({ ms, nodes, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  process.exit(0);
+}
 if (argv[0] === '--child-rss') {
   const file = argv[1];
   const text = readFileSync(file, 'utf8');
@@ -213,10 +226,19 @@ if (!quick) {
   let big = generateWinsockC(lines, 3);
   while (Buffer.byteLength(big) < 10e6) big = generateWinsockC((lines = Math.ceil(lines * 1.05)), 3);
   writeFileSync(bigFile, big);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child-rss', bigFile], { cwd: REPO, encoding: 'utf8', timeout: 600_000 });
-  const res = JSON.parse((child.stdout || '{}').trim().split('\n').pop() || '{}');
-  if (child.status !== 0 || res.maxRssMB === undefined) log(`  child failed (exit ${child.status}): ${child.stderr}`);
-  else log(`  ${fmt(statSync(bigFile).size / 1e6, 1)} MB, ${lines} lines: ${res.findings} findings in ${fmt(res.ms / 1000, 2)} s, peak RSS ${fmt(res.maxRssMB, 0)} MB`);
+  const runChild = (mode) => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), mode, bigFile], { cwd: REPO, encoding: 'utf8', timeout: 600_000 });
+    const res = JSON.parse((child.stdout || '{}').trim().split('\n').pop() || '{}');
+    if (child.status !== 0 || res.maxRssMB === undefined) {
+      log(`  ${mode} child failed (exit ${child.status}): ${child.stderr}`);
+      return undefined;
+    }
+    return res;
+  };
+  const parsed = runChild('--child-rss-parse');
+  const res = runChild('--child-rss');
+  if (parsed) log(`  ${fmt(statSync(bigFile).size / 1e6, 1)} MB, ${lines} lines, parse alone: ${parsed.nodes} nodes in ${fmt(parsed.ms / 1000, 2)} s, peak RSS ${fmt(parsed.maxRssMB, 0)} MB`);
+  if (res) log(`  lintText: ${res.findings} findings in ${fmt(res.ms / 1000, 2)} s, peak RSS ${fmt(res.maxRssMB, 0)} MB${parsed ? ` (${fmt(res.maxRssMB / parsed.maxRssMB, 2)}× the parse's)` : ''}`);
 } else log('  skipped with --quick');
 
 // ---- (c) cppcheck as a peer ---------------------------------------------------------------------

@@ -13,6 +13,7 @@ import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
 import type { FunctionEntry } from '../model/types';
 import type { Localized } from '../model/types';
 import type { FileSummaries, FunctionSummary, LintOptions, QuickFix, RuleId, Severity, ShutdownDirection, TextEdit } from './types';
+import { predictCall, type CallArgs } from '../model/stateMachine';
 import { constantValue, describeError, hasRole, needsStartup, paramIndex, paramsOfType, predictedError, refusesDatagram, winsockFunction } from './facts';
 import {
   blockingCallInApc,
@@ -2024,32 +2025,19 @@ class FunctionWalk {
       const st: St = resultUsed && this.retriesClose ? 'closed-maybe' : 'closed';
       return (f) => ({ ...f, st, at: n, conds: this.guardConds(n), unsure: !!f.paired, linger: null, prev: stripPrev(f), atText, failTruthy, revertedFrom: null });
     }
-    const shut = (how: number) => {
-      const send = how === constantValue('SD_SEND') || how === constantValue('SD_BOTH');
-      const recv = how === constantValue('SD_RECEIVE') || how === constantValue('SD_BOTH');
-      return (f: Fact): Fact => (f.st === 'closed' ? f : event(combine(f.st, send, recv), send ? { sendShutBy: n } : { sendShutBy: f.sendShutBy ?? null })(f));
-    };
-    if (wc.shutsDown) return shut(constantValue(wc.shutsDown)!);
+    // Shutdowns and disconnects: where the model's transition table leads on success.
+    const shutting = wc.shutsDown ? SHUTDOWN() : e && isDisconnect(e) ? e : null;
+    if (shutting) {
+      const callArgs = wc.shutsDown ? { how: wc.shutsDown } : this.modelArgs(shutting, a);
+      return (f) => {
+        const next = nextOnSuccess(shutting, f, callArgs);
+        if (next === 'unsure') return { ...f, unsure: true };
+        if (next === null) return f;
+        const sendOff = SEND_OFF.has(next) && !SEND_OFF.has(f.st);
+        return event(next, { sendShutBy: next === 'disconnected' || next === 'reusable' ? null : sendOff ? n : (f.sendShutBy ?? null) })(f);
+      };
+    }
     if (!e) return null;
-    const howIdx = paramIndex(e, /^how$/);
-    if (howIdx >= 0) {
-      const how = this.numeric(a[howIdx]);
-      if (how === undefined) return (f) => ({ ...f, unsure: true });
-      return shut(how);
-    }
-    if (hasRole(e, 'disconnect')) {
-      const flagIdx = paramIndex(e, /flags/i);
-      const flags = flagIdx >= 0 ? this.numeric(a[flagIdx]) : 0;
-      if (flags === undefined) return (f) => ({ ...f, unsure: true });
-      const reuse = (flags & (constantValue('TF_REUSE_SOCKET') ?? 0)) !== 0;
-      if (hasRole(e, 'send')) {
-        const disc = (flags & (constantValue('TF_DISCONNECT') ?? 0)) !== 0;
-        if (!disc) return null;
-      }
-      return event(reuse ? 'reusable' : 'disconnected', { sendShutBy: null });
-    }
-    if (hasRole(e, 'disconnect-send')) return (f) => event(combine(f.st, true, false), { sendShutBy: n })(f);
-    if (hasRole(e, 'disconnect-receive')) return (f) => event(combine(f.st, false, true), { sendShutBy: f.sendShutBy ?? null })(f);
     if (hasRole(e, 'connect')) return (f) => (f.st === 'closed' || SHUT.has(f.st) ? f : { ...f, st: 'live', linger: null });
     if (hasRole(e, 'option')) {
       const optIdx = paramIndex(e, /^optname$/);
@@ -2059,6 +2047,16 @@ class FunctionWalk {
       return (f) => (f.linger ? { ...f, linger: null } : f);
     }
     return (f) => (f.linger ? { ...f, linger: null } : f);
+  }
+
+  /** A call's arguments as the model reads them: constants by value, the rest as their text. */
+  private modelArgs(e: FunctionEntry, a: readonly Node[]): CallArgs {
+    const out: Record<string, string | number> = {};
+    e.params.forEach((p, i) => {
+      const arg = a[i];
+      if (arg) out[p.name] = this.numeric(arg) ?? textOf(arg, this.src);
+    });
+    return out;
   }
 
   /** The value of a constant argument: a number, a model constant, or an OR of them. */
@@ -2568,13 +2566,34 @@ function rank(s: Severity): number {
   return s === 'error' ? 3 : s === 'warning' ? 2 : s === 'info' ? 1 : 0;
 }
 
-function combine(st: St, send: boolean, recv: boolean): St {
-  const wasSend = st === 'send-shut' || st === 'both-shut';
-  const wasRecv = st === 'receive-shut' || st === 'both-shut';
-  const s = wasSend || send;
-  const r = wasRecv || recv;
-  if (st === 'disconnected' || st === 'reusable') return st;
-  return s && r ? 'both-shut' : s ? 'send-shut' : r ? 'receive-shut' : st;
+/** States in which sending is off. */
+const SEND_OFF: ReadonlySet<St> = new Set<St>(['send-shut', 'both-shut', 'disconnected', 'reusable']);
+const SUCCESS_PATH = { initialized: true, providerHasDisconnectData: true } as const;
+const SHUTDOWN = (): FunctionEntry => winsockFunction('shutdown')!;
+
+/** The calls whose effect on a socket comes from the model's transitions: shutdowns and disconnects. */
+function isDisconnect(e: FunctionEntry): boolean {
+  return !!e.transitions?.length && (paramIndex(e, /^how$/) >= 0 || hasRole(e, 'disconnect') || hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive'));
+}
+
+/**
+ * The state after a successful call, as the model's transition table says: null when the call
+ * changes nothing on this path (it would fail, or the table leaves it open), 'unsure' when an
+ * argument it depends on is not known. A socket of unknown state is taken as connected (a
+ * shutdown that succeeds needs a connection); DisconnectEx's end of the connection without
+ * TF_REUSE_SOCKET, which the model calls both-shut, is the lint's 'disconnected'.
+ */
+function nextOnSuccess(e: FunctionEntry, f: Fact, args: CallArgs): St | 'unsure' | null {
+  const from = f.st === 'live' || f.st === 'unknown' ? 'connected' : stateOfModel(f.st);
+  if (!from || from === 'closed') return null;
+  const p = predictCall(e.name, from, args, { ...SUCCESS_PATH, socketType: f.kind === 'datagram' ? 'dgram' : 'stream' });
+  if (!p) return null;
+  if (p.uncertain) return p.rule === 'unknown-input' ? 'unsure' : null;
+  if (!p.ok || p.next === undefined) return null;
+  const endsConnection = hasRole(e, 'disconnect'); // DisconnectEx, TransmitFile, TransmitPackets
+  if (endsConnection && p.next === from) return null; // no TF_DISCONNECT: a plain send
+  if (p.next === 'both-shut' && (endsConnection || f.st === 'disconnected')) return 'disconnected';
+  return p.next === 'send-shut' || p.next === 'receive-shut' || p.next === 'both-shut' || p.next === 'reusable' ? p.next : f.st;
 }
 
 function looksLikeErrorHandling(t: string): boolean {

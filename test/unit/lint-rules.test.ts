@@ -120,6 +120,26 @@ test('reuse-after-disconnect: connect after WSASendDisconnect, shutdown, Disconn
   assert.deepEqual(await found(`void f(SOCKET s) {\n  DisconnectEx(s, NULL, TF_REUSE_SOCKET, 0);\n  connect(s, (SOCKADDR*)&a, sizeof a);\n}`, 'reuse-after-disconnect'), ['3:warning']);
 });
 
+// The state after each shutdown and disconnect comes from the model's transition table.
+const TABLE_CASES: readonly { readonly name: string; readonly code: string; readonly rule: string; readonly want: readonly string[] }[] = [
+  { name: 'TransmitFile with TF_DISCONNECT | TF_REUSE_SOCKET leaves a socket for AcceptEx/ConnectEx, not connect', code: 'void f(SOCKET s, HANDLE h) {\n  TransmitFile(s, h, 0, 0, NULL, NULL, TF_DISCONNECT | TF_REUSE_SOCKET);\n  connect(s, (SOCKADDR*)&a, sizeof a);\n}', rule: 'reuse-after-disconnect', want: ['3:warning'] },
+  { name: 'TransmitFile with TF_DISCONNECT ends the connection: connect may not reuse the socket', code: 'void f(SOCKET s, HANDLE h) {\n  TransmitFile(s, h, 0, 0, NULL, NULL, TF_DISCONNECT);\n  connect(s, (SOCKADDR*)&a, sizeof a);\n}', rule: 'reuse-after-disconnect', want: ['3:warning'] },
+  { name: 'TransmitFile without TF_DISCONNECT is a send like any other', code: 'void f(SOCKET s, HANDLE h) {\n  TransmitFile(s, h, 0, 0, NULL, NULL, 0);\n  send(s, "x", 1, 0);\n}', rule: 'send-after-disconnect', want: [] },
+  { name: 'SD_RECEIVE, then WSASendDisconnect: both directions are off', code: 'void f(SOCKET s) {\n  shutdown(s, SD_RECEIVE);\n  WSASendDisconnect(s, NULL);\n  send(s, "x", 1, 0);\n}', rule: 'send-after-disconnect', want: ['4:error'] },
+  { name: 'a send after the second shutdown names the first, which turned sending off', code: 'void f(SOCKET s) {\n  shutdown(s, SD_SEND);\n  shutdown(s, SD_BOTH);\n  send(s, "x", 1, 0);\n}', rule: 'send-after-disconnect', want: ['4:error'] },
+  { name: 'DisconnectEx with flags not known: nothing is claimed about the connect after it', code: 'void f(SOCKET s, DWORD flags) {\n  DisconnectEx(s, NULL, flags, 0);\n  connect(s, (SOCKADDR*)&a, sizeof a);\n}', rule: 'reuse-after-disconnect', want: [] },
+];
+for (const c of TABLE_CASES) {
+  test(`transitions from the model: ${c.name}`, async () => {
+    assert.deepEqual(await found(c.code, c.rule as never), c.want);
+  });
+}
+
+test('transitions from the model: the second shutdown is not the call that turned sending off', async () => {
+  const f = (await lint(TABLE_CASES[4]!.code)).find((x) => x.rule === 'send-after-disconnect')!;
+  assert.match(f.message.en, /after shutdown\(s, SD_SEND\) on line 2/);
+});
+
 test('reuse-after-disconnect: look-alikes are not reported', async () => {
   assert.deepEqual(await found(`void f(SOCKET s) { DisconnectEx(s, NULL, TF_REUSE_SOCKET, 0); ConnectEx(s, (SOCKADDR*)&a, sizeof a, NULL, 0, NULL, &ov); }`, 'reuse-after-disconnect'), []);
   assert.deepEqual(await found(`void C::reconnect() { shutdown(m_sock, SD_BOTH); closesocket(m_sock); m_sock = socket(AF_INET, SOCK_STREAM, 0); connect(m_sock, (SOCKADDR*)&a, sizeof a); }`, 'reuse-after-disconnect'), []);
