@@ -16,6 +16,8 @@
 import type { Node } from 'web-tree-sitter';
 import { constantValue, hasRole, paramIndex, winsockFunction } from './facts';
 import type { FunctionSummary, ShutdownDirection } from './types';
+import type { FunctionEntry } from '../model/types';
+import { allEntries } from '../model/registry';
 
 const MAX_BODY = 6000;
 
@@ -217,24 +219,31 @@ function testsValidity(ifStmt: Node, src: string, param: string): boolean {
  */
 export function summarizeFunctions(fns: readonly Node[], src: string, closers: Set<string>, noreturn: Set<string>, resolve: (text: string) => number | undefined): FunctionSummary[] {
   const found = new Map<string, { params: number; closes?: true; shutsDown?: ShutdownDirection; noreturn?: true }>();
-  const pending = fns
-    .map((fn) => ({ fn, name: nameOf(fn, src), body: fn.childForFieldName('body') }))
-    .filter((x): x is { fn: Node; name: string; body: Node } => !!x.name && !!x.body && x.body.type === 'compound_statement' && x.body.endIndex - x.body.startIndex <= MAX_BODY);
-  const entry = (x: { fn: Node; name: string }) => {
+  // What each function is, remembered by its text; the body's text lets a body that calls none
+  // of the names that matter be passed over without walking its tree (most bodies, on every edit).
+  const pending: { fn: Node; name: string; params: number; param: string | null; bodyText: string; body: () => Node }[] = [];
+  for (const fn of fns) {
+    const h = headOf(fn, src);
+    if (!h) continue;
+    let body: Node | null = null;
+    pending.push({ fn, name: h.name, params: h.params, param: h.param, bodyText: h.bodyText, body: () => (body ??= fn.childForFieldName('body')!) });
+  }
+  const entry = (x: { name: string; params: number }) => {
     let e = found.get(x.name);
-    if (!e) found.set(x.name, (e = { params: paramCount(x.fn, src) }));
+    if (!e) found.set(x.name, (e = { params: x.params }));
     return e;
   };
   for (let round = 0; round < 4; round++) {
     let added = false;
+    const callsCloser = callsOneOf(closers);
+    const callsNoreturn = callsOneOf(noreturn);
     for (const x of pending) {
-      const p = firstParam(x.fn, src);
-      if (!closers.has(x.name) && p && closesOnEveryPath(x.body, src, p, closers)) {
+      if (!closers.has(x.name) && x.param && callsCloser(x.bodyText) && closesOnEveryPath(x.body(), src, x.param, closers)) {
         closers.add(x.name);
         entry(x).closes = true;
         added = true;
       }
-      if (!noreturn.has(x.name) && neverReturns(x.body, src, noreturn)) {
+      if (!noreturn.has(x.name) && callsNoreturn(x.bodyText) && neverReturns(x.body(), src, noreturn)) {
         noreturn.add(x.name);
         entry(x).noreturn = true;
         added = true;
@@ -242,11 +251,54 @@ export function summarizeFunctions(fns: readonly Node[], src: string, closers: S
     }
     if (!added) break;
   }
+  const callsShutdown = callsOneOf(SHUTDOWN_NAMES());
   for (const x of pending) {
-    const p = firstParam(x.fn, src);
-    if (!p || closers.has(x.name) || found.get(x.name)?.closes) continue;
-    const how = shutsDownOnEveryPath(x.body, src, p, resolve);
+    if (!x.param || closers.has(x.name) || found.get(x.name)?.closes || !callsShutdown(x.bodyText)) continue;
+    const how = shutsDownOnEveryPath(x.body(), src, x.param, resolve);
     if (how) entry(x).shutsDown = how;
   }
   return [...found].map(([name, e]) => ({ name, ...e }));
+}
+
+interface FunctionHead {
+  readonly name: string;
+  readonly params: number;
+  readonly param: string | null;
+  readonly bodyText: string;
+}
+
+/** Heads of function definitions by grammar and text (bounded; an edit changes one of them). */
+const heads = new Map<string, FunctionHead | null>();
+const MAX_HEADS = 50_000;
+
+/** A definition's name, parameters and body text; null when it has no summary to give. */
+function headOf(fn: Node, src: string): FunctionHead | null {
+  const t = text(fn, src);
+  const key = `${fn.tree.language.name ?? ''}\u0000${t}`;
+  const known = heads.get(key);
+  if (known !== undefined) return known;
+  const name = nameOf(fn, src);
+  const body = fn.childForFieldName('body');
+  const head = name && body && body.type === 'compound_statement' && body.endIndex - body.startIndex <= MAX_BODY ? { name, params: paramCount(fn, src), param: firstParam(fn, src), bodyText: text(body, src) } : null;
+  if (heads.size >= MAX_HEADS) heads.clear();
+  heads.set(key, head);
+  return head;
+}
+
+/** A test of a text for a call to one of `names` (a cheap filter before a walk of the tree). */
+function callsOneOf(names: ReadonlySet<string>): (text: string) => boolean {
+  if (names.size === 0) return () => false;
+  const re = new RegExp(`\\b(?:${[...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*\\(`);
+  return (t) => re.test(t);
+}
+
+let shutdownNames: ReadonlySet<string> | undefined;
+/** The model's functions `shutsDownParam` reads as a shutdown of their first parameter. */
+function SHUTDOWN_NAMES(): ReadonlySet<string> {
+  shutdownNames ??= new Set(
+    allEntries()
+      .filter((e): e is FunctionEntry => e.kind === 'function' && e.socketParam === 0 && (paramIndex(e, /^how$/) >= 0 || hasRole(e, 'disconnect-send')))
+      .map((e) => e.name),
+  );
+  return shutdownNames;
 }
