@@ -14,26 +14,20 @@ import type { FunctionEntry } from '../model/types';
 import type { Localized } from '../model/types';
 import type { FileSummaries, FunctionSummary, LintOptions, QuickFix, RuleId, Severity, ShutdownDirection, TextEdit } from './types';
 import { predictCall, type CallArgs } from '../model/stateMachine';
-import { constantValue, describeError, hasRole, needsStartup, paramIndex, paramsOfType, predictedError, refusesDatagram, winsockFunction } from './facts';
-import {
-  blockingCallInApc,
-  disconnectDataOnTcp,
-  disconnectOnConnectionless,
-  lingerHasNoEffect,
-  missingClosesocket,
-  notInitialized,
-  repeatedDisconnect,
-  reuseAfterDisconnect,
-  ruleMeta,
-  sendAfterDisconnect,
-  uncheckedResult,
-  useAfterClosesocket,
-  wrongSentinel,
-} from './rules';
+import { constantValue, describeError, hasRole, paramIndex, paramsOfType, predictedError, winsockFunction } from './facts';
+import { lingerHasNoEffect, missingClosesocket, uncheckedResult, wrongSentinel } from './rules';
 import { swapTitles, type Earlier } from './rules/rule';
+import { modelState, SHUT, type ApcRegistration, type CallSite, type LintState, type Site, type SocketCall, type Stops } from './rules/solved-state';
+import { checkBlockingCallInApc } from './rules/blocking-call-in-apc';
+import { checkDisconnectDataOnTcp } from './rules/disconnect-data-on-tcp';
+import { checkUseAfterClosesocket } from './rules/use-after-closesocket';
+import { checkSendAfterDisconnect } from './rules/send-after-disconnect';
+import { checkReuseAfterDisconnect } from './rules/reuse-after-disconnect';
+import { checkRepeatedDisconnect } from './rules/repeated-disconnect';
+import { checkDisconnectOnConnectionless } from './rules/disconnect-on-connectionless';
+import { checkNotInitialized } from './rules/not-initialized';
 import { LineIndex } from './text';
 import { Budget, BudgetExceeded, MAX_NESTING } from '../parse/budget';
-import type { SocketState } from '../model/types';
 import { closeMacros, expandObjects, noreturnMacros, readMacros, type FileMacros } from './file-macros';
 import { allFunctionDefinitions, declaredNoreturn, nameOf, summarizeFunctions } from './function-summaries';
 
@@ -53,21 +47,7 @@ export interface RawFinding {
 // ---------------------------------------------------------------------------------------------
 // Abstract socket states.
 
-type St =
-  | 'unknown'
-  | 'live' // created, bound, listening, connecting or connected: usable
-  | 'send-shut'
-  | 'receive-shut'
-  | 'both-shut'
-  | 'disconnected' // DisconnectEx / TF_DISCONNECT without TF_REUSE_SOCKET
-  | 'reusable' // after DisconnectEx(TF_REUSE_SOCKET)
-  | 'closed'
-  | 'closed-maybe' // closesocket whose result is examined in a function that retries on WSAEWOULDBLOCK
-  | 'invalid' // INVALID_SOCKET / NULL: no socket
-  | 'wsa-none' // (pseudo-key $wsa) before WSAStartup
-  | 'wsa-on'
-  | 'wsa-off'; // after WSACleanup
-
+type St = LintState;
 type Kind = 'stream' | 'datagram' | undefined;
 type CondVal = boolean | '?';
 
@@ -110,7 +90,6 @@ type State = ReadonlyMap<string, readonly Fact[]> | null;
 
 const WSA = '$wsa';
 const FLAGS = '$flags';
-const SHUT: ReadonlySet<St> = new Set<St>(['send-shut', 'receive-shut', 'both-shut', 'disconnected']);
 const MAX_FACTS = 24;
 /** Branch conditions a fact remembers (the innermost); more made every step cost as much as the nesting. */
 const MAX_CONDS = 32;
@@ -119,25 +98,6 @@ const HARMLESS = /^(?:atoi|atol|atoll|atof|strtol|strtoul|strtoll|strtoull|strto
 const MAIN_NAMES = new Set(['main', 'wmain', '_tmain', 'WinMain', 'wWinMain', '_tWinMain']);
 const NULLISH = /^(?:NULL|nullptr|0|\(\s*LPWSABUF\s*\)\s*(?:NULL|0)|\(\s*WSABUF\s*\*\s*\)\s*(?:NULL|0))$/;
 const NO_SOCKET = /^(?:INVALID_SOCKET|NULL|nullptr|0|-1|~0|\(SOCKET\)\s*-1|\(SOCKET\)\s*\(?~0\)?|SOCKET_ERROR)$/;
-
-function stateOfModel(st: St): SocketState | undefined {
-  switch (st) {
-    case 'live':
-      return 'connected';
-    case 'send-shut':
-    case 'receive-shut':
-    case 'both-shut':
-    case 'reusable':
-    case 'closed':
-      return st;
-    case 'disconnected':
-      return 'both-shut';
-    case 'closed-maybe':
-      return 'closed';
-    default:
-      return undefined;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Syntax helpers.
@@ -196,7 +156,7 @@ function rootOf(key: string): string {
   return m?.[1] ?? key;
 }
 
-function textOf(n: Node, src: string): string {
+function textOf(n: Site, src: string): string {
   return src.slice(n.startIndex, n.endIndex);
 }
 
@@ -250,7 +210,7 @@ function isCallTo(n: Node, src: string, names: RegExp): boolean {
   return !!c && !c.member && names.test(c.name);
 }
 
-function line1(n: Node, lines: LineIndex): number {
+function line1(n: Site, lines: LineIndex): number {
   return lines.pos(n.startIndex).line + 1;
 }
 
@@ -336,12 +296,7 @@ function handleTypedefs(src: string): Set<string> {
 }
 
 /** The call that registers a routine as an APC / completion routine. */
-interface Registration {
-  readonly startIndex: number;
-  readonly endIndex: number;
-  readonly callee: string;
-  readonly line: number;
-}
+type Registration = ApcRegistration;
 
 const APC_PARAM_TYPE = /COMPLETION_ROUTINE|PAPCFUNC|APCROUTINE/;
 /** Win32 (not Winsock) functions that take a completion routine or APC, by argument index. */
@@ -892,7 +847,7 @@ function noteApc(ctx: FileContext, arg: Node | undefined, call: Node, depth = 0)
 // ---------------------------------------------------------------------------------------------
 // Messages (their words are in the rule files, core/lint/rules/).
 
-function callLabel(n: Node, src: string): string {
+function callLabel(n: Site, src: string): string {
   const t = textOf(n, src).replace(/\s+/g, ' ');
   return t.length > 60 ? t.slice(0, 57) + '…' : t;
 }
@@ -1911,9 +1866,7 @@ class FunctionWalk {
     if (e && hasRole(e, 'cleanup')) return this.setWsa(cur, 'wsa-off', n);
     // not-initialized: the call needs WSAStartup (the model's state machine says so) and no path
     // here has it in effect, or one names the WSAStartup it skips.
-    const wsa = this.get(cur, WSA);
-    const notInit = wsa.filter((f) => f.st === 'wsa-none' || f.st === 'wsa-off');
-    if (notInit.length > 0 && notInit.every((f) => !f.unsure) && !wsa.some((f) => f.st === 'unknown') && (!e || needsStartup(e))) this.reportNotInitialized(n, wsa);
+    checkNotInitialized(n, calleeOf(n, this.src)?.name ?? 'call', e, this.get(cur, WSA), (x) => this.earlier(x), this);
     if (e && e.socketParam === undefined && !hasRole(e, 'create')) {
       this.syntacticChecks(n, e, a, null);
       return cur;
@@ -1923,18 +1876,17 @@ class FunctionWalk {
     const sockArg = a[sockIndex];
     const key = sockArg ? keyOf(sockArg, this.src) : null;
     if (e) this.syntacticChecks(n, e, a, key);
-    if (this.isApc && e) this.checkApc(n, e);
+    if (this.isApc && e) checkBlockingCallInApc(this.callSite(n, e, a), this.isApc, this);
     if (!key || !sockArg) return cur;
     const facts = this.get(cur, key);
     const label = textOf(sockArg, this.src);
 
-    // use-after-closesocket
-    const usedClosed = this.checkUse(n, facts, label, e, wc);
+    const view = this.socketCall(n, e, wc, a, label, facts, cur, key);
     let callFails = false;
-    if (e && !usedClosed) {
-      if (hasRole(e, 'send')) this.checkSend(n, facts, label, e);
-      if (hasRole(e, 'connect')) this.checkReuse(n, facts, label, e);
-      callFails = this.checkDisconnect(n, facts, label, e, a, cur, key);
+    if (!checkUseAfterClosesocket(view, this) && e) {
+      checkSendAfterDisconnect(view, this);
+      checkReuseAfterDisconnect(view, this);
+      callFails = this.checkDisconnect(view, n, facts, label, e, key);
     }
     if (wc.close) this.checkLingerAtClose(n, facts, key, label);
 
@@ -2073,117 +2025,64 @@ class FunctionWalk {
     return args(call).map((x) => textOf(x, this.src));
   }
 
-  /** Reports with "every path" / "one path" semantics. Returns the witness fact when reported. */
-  private judge(facts: readonly Fact[], bad: (f: Fact) => boolean, at?: Node): { fact: Fact; every: boolean } | null {
-    // A fact made by this very call reaches it again only around a loop, through the calls in
-    // between that would fail first: not a path worth reporting.
-    const witness = facts.find((f) => bad(f) && !f.unsure && f.at && f.at.id !== at?.id);
-    if (!witness) return null;
-    // The failure branch of the earlier call itself does not make the misuse a one-path affair.
-    return { fact: witness, every: facts.every((f) => bad(f) || (!!f.revertedFrom && f.revertedFrom.id === witness.at?.id)) };
+  /** What a shutdown or disconnect call turns off: the direction its `how` names, or its roles. */
+  private stops(e: FunctionEntry | null, a: readonly Node[]): Stops {
+    if (!e) return null;
+    const howIdx = paramIndex(e, /^how$/);
+    if (howIdx >= 0) {
+      const how = this.numeric(a[howIdx]);
+      if (how !== undefined && (how === constantValue('SD_SEND') || how === constantValue('SD_BOTH'))) return 'send';
+    } else if (hasRole(e, 'disconnect') && !hasRole(e, 'send')) return 'disconnect';
+    else if (hasRole(e, 'disconnect-send')) return 'send';
+    return hasRole(e, 'disconnect-receive') ? 'receive' : null;
   }
 
-  private severity(rule: RuleId, every: boolean): Severity {
-    const d = ruleMeta(rule).defaultSeverity;
-    if (every) return d;
-    return d === 'error' ? 'warning' : d;
+  /** A call as the rules read it: plain spans and texts. */
+  private callSite(n: Node, e: FunctionEntry | null, a: readonly Node[]): CallSite {
+    return {
+      at: n,
+      fn: e,
+      name: e?.name ?? calleeOf(n, this.src)?.name ?? 'call',
+      text: callLabel(n, this.src),
+      arg: (i) => a[i] ?? null,
+      argIsNull: (i) => !a[i] || NULLISH.test(textOf(a[i]!, this.src).replace(/\s+/g, '')),
+      earlier: (x) => this.earlier(x),
+      edit: (x, text) => this.edit(x.startIndex, x.endIndex, text),
+    };
   }
 
-  private checkUse(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry | null, wc: WinsockCall): boolean {
-    const j = this.judge(facts, (f) => f.st === 'closed', n);
-    if (!j || !j.fact.at) return false;
-    const prev = j.fact.at;
-    const fname = e?.name ?? calleeOf(n, this.src)?.name ?? 'call';
-    const err = describeError(e ? predictedError(e, 'closed', this.argTexts(n)) : 'WSAENOTSOCK') ?? describeError('WSAENOTSOCK') ?? 'WSAENOTSOCK';
-    const m = useAfterClosesocket.messages;
-    const msg = wc.close ? m.closedTwice(label, this.earlier(prev), j.every, err) : m.usedAfterClose(fname, label, this.earlier(prev), j.every, err);
-    this.report('use-after-closesocket', this.severity('use-after-closesocket', j.every), n, msg, prev, m.closedHere, []);
-    return true;
-  }
-
-  private checkSend(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry): void {
-    const j = this.judge(facts, (f) => f.st === 'send-shut' || f.st === 'both-shut', n);
-    if (!j || !j.fact.at) return;
-    const prev = j.fact.sendShutBy ?? j.fact.at;
-    const err = describeError(predictedError(e, j.fact.st === 'both-shut' ? 'both-shut' : 'send-shut', this.argTexts(n)) ?? 'WSAESHUTDOWN');
-    const m = sendAfterDisconnect.messages;
-    this.report('send-after-disconnect', this.severity('send-after-disconnect', j.every), n, m.sendAfterShut(e.name, label, this.earlier(prev), j.every, String(err)), prev, m.shutHere, []);
-  }
-
-  private checkReuse(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry): void {
-    // After TF_REUSE_SOCKET only the extension functions (AcceptEx, ConnectEx) take the handle.
-    const plainAfterReuse = (f: Fact): boolean => f.st === 'reusable' && !e.extension;
-    const j = this.judge(facts, (f) => SHUT.has(f.st) || plainAfterReuse(f), n);
-    if (!j || !j.fact.at) return;
-    const prev = j.fact.at;
-    const st = stateOfModel(j.fact.st);
-    const err = describeError(st ? predictedError(e, st, this.argTexts(n), 'stream') : undefined);
-    const m = reuseAfterDisconnect.messages;
-    const msg = (j.fact.st === 'reusable' ? m.afterReuseFlag : m.reconnect)(e.name, label, this.earlier(prev), j.every, err);
-    this.report('reuse-after-disconnect', this.severity('reuse-after-disconnect', j.every), n, msg, prev, m.disconnectedHere, []);
+  /** The call as the call-site rules read it: its socket's solved states and a few lazy facts. */
+  private socketCall(n: Node, e: FunctionEntry | null, wc: WinsockCall, a: Node[], label: string, facts: readonly Fact[], s: ReadonlyMap<string, readonly Fact[]>, key: string): SocketCall {
+    const walk = this;
+    let kind: Kind | null | undefined;
+    return {
+      ...this.callSite(n, e, a),
+      label,
+      closes: wc.close,
+      facts,
+      get kind() {
+        if (kind === undefined) kind = walk.kindOf(s, key) ?? null;
+        return kind ?? undefined;
+      },
+      stops: this.stops(e, a),
+      takesDirection: !!e && paramIndex(e, /^how$/) >= 0,
+      fileChecksDisconnectData: this.ctx.mentionsDisconnectData,
+      argIsOwnBuffer: (i) => !!a[i] && this.definitelyBuffer(a[i]!),
+      shutsSendingLater: () => this.laterSendDisconnect(label, n.endIndex),
+      predicted: (state, k) => (e ? describeError(predictedError(e, state, this.argTexts(n), k)) : undefined),
+      swapFixes: () => this.swapFixes(n),
+    };
   }
 
   /** Returns true when the call is sure to fail. */
-  private checkDisconnect(n: Node, facts: readonly Fact[], label: string, e: FunctionEntry, a: Node[], s: ReadonlyMap<string, readonly Fact[]>, key: string): boolean {
-    let fails = false;
-    const howIdx = paramIndex(e, /^how$/);
-    let sendDir = false;
-    let dx = false;
-    if (howIdx >= 0) {
-      const how = this.numeric(a[howIdx]);
-      sendDir = how !== undefined && (how === constantValue('SD_SEND') || how === constantValue('SD_BOTH'));
-    } else if (hasRole(e, 'disconnect') && !hasRole(e, 'send')) dx = true;
-    else if (hasRole(e, 'disconnect-send')) sendDir = true;
-    const isDisconnect = sendDir || dx || hasRole(e, 'disconnect-receive');
-    if (!isDisconnect) return false;
-
-    // repeated-disconnect
-    if (sendDir || dx) {
-      const j = this.judge(facts, (f) => (sendDir ? f.st === 'send-shut' || f.st === 'both-shut' : f.st === 'disconnected' || f.st === 'reusable') && (dx || !!f.sendShutBy), n);
-      if (j && j.fact.at) {
-        const prev = dx ? j.fact.at : (j.fact.sendShutBy ?? j.fact.at);
-        const m = repeatedDisconnect.messages;
-        const msg = dx ? m.disconnectExAgain(e.name, label, this.earlier(prev), j.every) : m.sendShutAgain(callLabel(n, this.src), label, this.earlier(prev), j.every);
-        this.report('repeated-disconnect', this.severity('repeated-disconnect', j.every), n, msg, prev, m.firstHere, []);
-      }
-    }
-
-    const kind = this.kindOf(s, key);
-    // disconnect-on-connectionless: WSASendDisconnect / DisconnectEx on a datagram socket (shutdown is fine).
-    if (kind === 'datagram' && (sendDir || dx) && howIdx < 0) {
-      const refuses = refusesDatagram(e);
-      if (refuses !== false) {
-        const err = describeError(predictedError(e, 'connected', this.argTexts(n), 'datagram'));
-        const m = disconnectOnConnectionless.messages;
-        const msg = (dx ? m.disconnectEx : m.sendDisconnect)(e.name, label, err);
-        const fixes = !dx ? this.swapFixes(n) : [];
-        this.report('disconnect-on-connectionless', 'warning', n, msg, null, null, fixes);
-      }
-    }
-
-    // disconnect-data-on-tcp
-    const bufIdx = paramsOfType(e, /WSABUF/)[0];
-    if (bufIdx !== undefined && (hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive')) && !this.ctx.mentionsDisconnectData) {
-      const buf = a[bufIdx];
-      if (buf && this.definitelyBuffer(buf) && kind === 'stream') {
-        const sending = hasRole(e, 'disconnect-send');
-        const err = describeError(e.errors.find((x) => x.code === 'WSAENOPROTOOPT')?.code ?? 'WSAENOPROTOOPT');
-        const m = disconnectDataOnTcp.messages;
-        const msg = sending ? m.sending(e.name, label, String(err)) : m.receiving(e.name, label);
-        const fixes: QuickFix[] = [];
-        // With the data, the call fails and a later disconnect of the same direction is the one
-        // that works; making this call succeed would turn that one into a repeated disconnect.
-        // No mechanical fix is right there.
-        const laterDisconnect = sending && this.laterSendDisconnect(label, n.endIndex);
-        if (!laterDisconnect) fixes.push({ title: m.passNull, edits: [this.edit(buf.startIndex, buf.endIndex, 'NULL')], preferred: true });
-        if (sending && !laterDisconnect) fixes.push({ title: swapTitles.toShutdown(label), edits: [this.edit(n.startIndex, n.endIndex, `shutdown(${label}, SD_SEND)`)], preferred: false });
-        this.report('disconnect-data-on-tcp', 'warning', buf, msg, null, null, fixes);
-        fails = sending;
-      }
-    }
+  private checkDisconnect(c: SocketCall, n: Node, facts: readonly Fact[], label: string, e: FunctionEntry, key: string): boolean {
+    if (c.stops === null) return false;
+    checkRepeatedDisconnect(c, this);
+    checkDisconnectOnConnectionless(c, this);
+    const fails = checkDisconnectDataOnTcp(c, this);
 
     // linger-has-no-effect (the setsockopt right before a disconnect on the same socket)
-    if (sendDir || hasRole(e, 'disconnect-receive') || (howIdx >= 0 && !dx)) {
+    if (c.stops !== 'disconnect' || hasRole(e, 'disconnect-receive')) {
       const j = facts.length > 0 && facts.every((f) => f.linger && !f.unsure) ? facts[0] : undefined;
       if (j?.linger) this.lingerCandidates.push({ key, set: j.linger.node, disc: n, opt: j.linger.opt, label });
     }
@@ -2232,36 +2131,6 @@ class FunctionWalk {
     this.report('linger-has-no-effect', 'warning', c.set, m.beforeDisconnect(c.opt, c.label, fname, line1(c.disc, this.ctx.lines)), c.disc, m.callMeant, []);
   }
 
-  private checkApc(n: Node, e: FunctionEntry): void {
-    const reg = this.isApc;
-    if (!reg) return;
-    // Overlapped requests (a non-NULL OVERLAPPED) return at once: chaining WSASend/WSARecv from a
-    // completion routine is the normal pattern.
-    const a = args(n);
-    const overlapped = paramsOfType(e, /OVERLAPPED/).some((i) => {
-      const x = a[i];
-      return !!x && !NULLISH.test(textOf(x, this.src).replace(/\s+/g, ''));
-    });
-    const blocking = hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive') || (hasRole(e, 'blocking') && !overlapped);
-    if (!blocking) return;
-    const m = blockingCallInApc.messages;
-    this.report('blocking-call-in-apc', 'warning', n, m.blocking(e.name, reg.callee, reg.line), reg, m.registeredHere, []);
-  }
-
-  private reportNotInitialized(n: Node, wsa: readonly Fact[]): void {
-    const cleanup = wsa.find((f) => f.st === 'wsa-off' && f.at);
-    const name = calleeOf(n, this.src)?.name ?? 'call';
-    const err = String(describeError('WSANOTINITIALISED'));
-    const m = notInitialized.messages;
-    // On one path only: name the WSAStartup that the other paths run.
-    const started = wsa.find((f) => f.st === 'wsa-on' && f.at);
-    if (!cleanup && started?.at) {
-      this.report('not-initialized', 'warning', n, m.skipsStartup(name, this.earlier(started.at), err), started.at, m.startupSomePaths, []);
-      return;
-    }
-    const msg = cleanup?.at ? m.afterCleanup(name, this.earlier(cleanup.at), err) : m.beforeStartup(name, err);
-    this.report('not-initialized', 'warning', n, msg, cleanup?.at ?? null, cleanup ? m.cleanupHere : null, []);
-  }
 
   // ---- checks that look at how a call's result is used ------------------------------------
 
@@ -2490,7 +2359,7 @@ class FunctionWalk {
   // ---- output ------------------------------------------------------------------------------
 
   /** A call as the messages point back to it: its shortened text and its line. */
-  private earlier(n: Node): Earlier {
+  private earlier(n: Site): Earlier {
     return { call: callLabel(n, this.src), line: line1(n, this.ctx.lines) };
   }
 
@@ -2498,7 +2367,7 @@ class FunctionWalk {
     return { span: this.ctx.lines.span(start, end), text };
   }
 
-  private report(rule: RuleId, severity: Severity, n: Node, message: Localized, relatedNode: { readonly startIndex: number; readonly endIndex: number } | null, relatedMsg: Localized | null, fixes: QuickFix[], extra = ''): void {
+  report(rule: RuleId, severity: Severity, n: Site, message: Localized, relatedNode: Site | null, relatedMsg: Localized | null, fixes: QuickFix[], extra = ''): void {
     const related = relatedNode && relatedMsg ? [{ start: relatedNode.startIndex, end: relatedNode.endIndex, message: relatedMsg }] : [];
     const id = `${rule}@${n.startIndex}-${n.endIndex}${extra}`;
     const prev = this.ctx.findings.get(id);
@@ -2584,7 +2453,7 @@ function isDisconnect(e: FunctionEntry): boolean {
  * TF_REUSE_SOCKET, which the model calls both-shut, is the lint's 'disconnected'.
  */
 function nextOnSuccess(e: FunctionEntry, f: Fact, args: CallArgs): St | 'unsure' | null {
-  const from = f.st === 'live' || f.st === 'unknown' ? 'connected' : stateOfModel(f.st);
+  const from = f.st === 'live' || f.st === 'unknown' ? 'connected' : modelState(f.st);
   if (!from || from === 'closed') return null;
   const p = predictCall(e.name, from, args, { ...SUCCESS_PATH, socketType: f.kind === 'datagram' ? 'dgram' : 'stream' });
   if (!p) return null;

@@ -1,5 +1,7 @@
 // blocking-call-in-apc: a blocking Winsock call inside a routine registered as an APC or completion routine.
+import { hasRole, paramsOfType } from '../facts';
 import { defineRule, L } from './rule';
+import type { ApcRegistration, CallSite, Reporter } from './solved-state';
 
 export const blockingCallInApc = defineRule('blocking-call-in-apc', 'warning', L('Blocking Winsock call inside an APC or completion routine', 'Блокирующий вызов Winsock внутри APC или процедуры завершения'), {
   blocking: (fn: string, registrar: string, line: number) =>
@@ -9,3 +11,17 @@ export const blockingCallInApc = defineRule('blocking-call-in-apc', 'warning', L
     ),
   registeredHere: L('Registered as an APC / completion routine here.', 'Здесь процедура зарегистрирована как APC / процедура завершения.'),
 });
+
+/**
+ * A call that can block, in a routine registered as an APC. Overlapped requests (a non-NULL
+ * OVERLAPPED) return at once: chaining WSASend/WSARecv from a completion routine is the normal
+ * pattern. The disconnect calls block whatever their arguments.
+ */
+export function checkBlockingCallInApc(c: CallSite, apc: ApcRegistration, out: Reporter): void {
+  const e = c.fn;
+  if (!e) return;
+  const overlapped = paramsOfType(e, /OVERLAPPED/).some((i) => !c.argIsNull(i));
+  if (!hasRole(e, 'disconnect-send') && !hasRole(e, 'disconnect-receive') && !(hasRole(e, 'blocking') && !overlapped)) return;
+  const r = blockingCallInApc;
+  out.report(r.id, r.defaultSeverity, c.at, r.messages.blocking(e.name, apc.callee, apc.line), apc, r.messages.registeredHere, []);
+}

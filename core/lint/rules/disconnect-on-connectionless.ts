@@ -1,5 +1,7 @@
 // disconnect-on-connectionless: WSASendDisconnect or DisconnectEx on a datagram socket (shutdown is fine there).
+import { refusesDatagram } from '../facts';
 import { defineRule, L } from './rule';
+import type { Reporter, SocketCall } from './solved-state';
 
 function inParens(err: string | undefined): string {
   return err ? ` (${err})` : '';
@@ -17,3 +19,14 @@ export const disconnectOnConnectionless = defineRule('disconnect-on-connectionle
       `${fn} для '${label}' — датаграммного сокета (SOCK_DGRAM): функция предназначена для сокетов с установлением соединения${inParens(err)}. Чтобы прекратить отправку через UDP-сокет, используйте shutdown(${label}, SD_SEND) — там это допустимо.`,
     ),
 });
+
+/** WSASendDisconnect or DisconnectEx on a socket made as a datagram socket. */
+export function checkDisconnectOnConnectionless(c: SocketCall, out: Reporter): void {
+  const dx = c.stops === 'disconnect';
+  if (!c.fn || c.takesDirection || (!dx && c.stops !== 'send') || c.kind !== 'datagram') return;
+  if (refusesDatagram(c.fn) === false) return;
+  const r = disconnectOnConnectionless;
+  const err = c.predicted('connected', 'datagram');
+  const msg = (dx ? r.messages.disconnectEx : r.messages.sendDisconnect)(c.fn.name, c.label, err);
+  out.report(r.id, r.defaultSeverity, c.at, msg, null, null, dx ? [] : c.swapFixes());
+}

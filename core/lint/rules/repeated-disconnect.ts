@@ -1,5 +1,6 @@
 // repeated-disconnect: the same direction shut down twice, or DisconnectEx called again.
 import { defineRule, L, onlyOnPath, type Earlier } from './rule';
+import { judge, severityFor, type Reporter, type SocketCall } from './solved-state';
 
 export const repeatedDisconnect = defineRule('repeated-disconnect', 'warning', L('Same direction disconnected twice', 'Повторное отключение того же направления'), {
   disconnectExAgain: (fn: string, label: string, first: Earlier, every: boolean) => {
@@ -18,3 +19,15 @@ export const repeatedDisconnect = defineRule('repeated-disconnect', 'warning', L
   },
   firstHere: L('The first disconnect is here.', 'Первое отключение здесь.'),
 });
+
+/** Sending shut down again after a call on the way here already shut it, or DisconnectEx again. */
+export function checkRepeatedDisconnect(c: SocketCall, out: Reporter): void {
+  const dx = c.stops === 'disconnect';
+  if (!dx && c.stops !== 'send') return;
+  const j = judge(c.facts, (f) => (dx ? f.st === 'disconnected' || f.st === 'reusable' : (f.st === 'send-shut' || f.st === 'both-shut') && !!f.sendShutBy), c.at);
+  if (!j) return;
+  const r = repeatedDisconnect;
+  const prev = dx ? j.fact.at : (j.fact.sendShutBy ?? j.fact.at);
+  const msg = dx ? r.messages.disconnectExAgain(c.name, c.label, c.earlier(prev), j.every) : r.messages.sendShutAgain(c.text, c.label, c.earlier(prev), j.every);
+  out.report(r.id, severityFor(r, j.every), c.at, msg, prev, r.messages.firstHere, []);
+}
