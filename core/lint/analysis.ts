@@ -15,9 +15,11 @@ import type { Localized } from '../model/types';
 import type { FileSummaries, FunctionSummary, LintOptions, QuickFix, RuleId, Severity, ShutdownDirection, TextEdit } from './types';
 import { predictCall, type CallArgs } from '../model/stateMachine';
 import { constantValue, describeError, hasRole, paramIndex, paramsOfType, predictedError, winsockFunction } from './facts';
-import { lingerHasNoEffect, missingClosesocket, uncheckedResult, wrongSentinel } from './rules';
+import { lingerHasNoEffect, missingClosesocket } from './rules';
+import { checkUncheckedResult } from './rules/unchecked-result';
+import { checkWrongSentinel } from './rules/wrong-sentinel';
 import { swapTitles, type Earlier } from './rules/rule';
-import { modelState, SHUT, type ApcRegistration, type CallSite, type LintState, type Site, type SocketCall, type Stops } from './rules/solved-state';
+import { modelState, SHUT, type ApcRegistration, type CallSite, type LintState, type ResultUse, type Site, type SocketCall, type Stops } from './rules/solved-state';
 import { checkBlockingCallInApc } from './rules/blocking-call-in-apc';
 import { checkDisconnectDataOnTcp } from './rules/disconnect-data-on-tcp';
 import { checkUseAfterClosesocket } from './rules/use-after-closesocket';
@@ -26,7 +28,7 @@ import { checkReuseAfterDisconnect } from './rules/reuse-after-disconnect';
 import { checkRepeatedDisconnect } from './rules/repeated-disconnect';
 import { checkDisconnectOnConnectionless } from './rules/disconnect-on-connectionless';
 import { checkNotInitialized } from './rules/not-initialized';
-import { LineIndex } from './text';
+import { escapeRegExp, LineIndex } from './text';
 import { Budget, BudgetExceeded, MAX_NESTING } from '../parse/budget';
 import { closeMacros, expandObjects, noreturnMacros, readMacros, type FileMacros } from './file-macros';
 import { allFunctionDefinitions, declaredNoreturn, nameOf, summarizeFunctions } from './function-summaries';
@@ -365,7 +367,7 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache
     shutdowns,
     macros,
     noreturn,
-    noreturnRe: new RegExp(`\\b(?:${[...noreturn].map(escapeRe).join('|')})\\s*\\(`),
+    noreturnRe: new RegExp(`\\b(?:${[...noreturn].map(escapeRegExp).join('|')})\\s*\\(`),
     kinds: new Map(),
     touched: new Map(),
     apcRoutines: new Map(),
@@ -406,7 +408,7 @@ export function analyzeTree(tree: Tree, src: string, options: LintOptions, cache
   // is no helper name, and would only make the pattern huge.
   const helpers = [...ctx.touched.entries()]
     .filter(([k, v]) => v.size > 0 && /^[A-Za-z_]\w*$/.test(k))
-    .map(([k]) => escapeRe(k));
+    .map(([k]) => escapeRegExp(k));
   ctx.touchedRe = helpers.length > 0 ? new RegExp(`\\b(?:${helpers.join('|')})\\b`) : null;
   const sig = contextSignature(ctx);
   const out: RawFinding[] = [];
@@ -1595,7 +1597,7 @@ class FunctionWalk {
         if (!body) return s;
         const t = textOf(body, this.src);
         let cur: State = s;
-        for (const k of s.keys()) if (k !== WSA && new RegExp(`\\b${escapeRe(rootOf(k))}\\b`).test(t)) cur = cur ? this.escape(cur, k) : cur;
+        for (const k of s.keys()) if (k !== WSA && new RegExp(`\\b${escapeRegExp(rootOf(k))}\\b`).test(t)) cur = cur ? this.escape(cur, k) : cur;
         return cur;
       }
       case 'unary_expression':
@@ -1654,7 +1656,7 @@ class FunctionWalk {
       const r = rootOf(k);
       const i = t.indexOf(r);
       if (i !== -1 && !/\w/.test(t[i - 1] ?? ' ') && !/\w/.test(t[i + r.length] ?? ' ')) return false;
-      if (i !== -1 && new RegExp(`\\b${escapeRe(r)}\\b`).test(t)) return false;
+      if (i !== -1 && new RegExp(`\\b${escapeRegExp(r)}\\b`).test(t)) return false;
     }
     return true;
   }
@@ -1868,15 +1870,15 @@ class FunctionWalk {
     // here has it in effect, or one names the WSAStartup it skips.
     checkNotInitialized(n, calleeOf(n, this.src)?.name ?? 'call', e, this.get(cur, WSA), (x) => this.earlier(x), this);
     if (e && e.socketParam === undefined && !hasRole(e, 'create')) {
-      this.syntacticChecks(n, e, a, null);
+      this.resultChecks(this.callSite(n, e, a, null));
       return cur;
     }
     const sockIndex = wc.close ? (e?.socketParam ?? 0) : e?.socketParam;
     if (sockIndex === undefined) return cur;
     const sockArg = a[sockIndex];
     const key = sockArg ? keyOf(sockArg, this.src) : null;
-    if (e) this.syntacticChecks(n, e, a, key);
-    if (this.isApc && e) checkBlockingCallInApc(this.callSite(n, e, a), this.isApc, this);
+    if (e) this.resultChecks(this.callSite(n, e, a, key));
+    if (this.isApc && e) checkBlockingCallInApc(this.callSite(n, e, a, key), this.isApc, this);
     if (!key || !sockArg) return cur;
     const facts = this.get(cur, key);
     const label = textOf(sockArg, this.src);
@@ -2037,17 +2039,27 @@ class FunctionWalk {
     return hasRole(e, 'disconnect-receive') ? 'receive' : null;
   }
 
+  private resultChecks(c: CallSite): void {
+    checkUncheckedResult(c, this);
+    checkWrongSentinel(c, this);
+  }
+
   /** A call as the rules read it: plain spans and texts. */
-  private callSite(n: Node, e: FunctionEntry | null, a: readonly Node[]): CallSite {
+  private callSite(n: Node, e: FunctionEntry | null, a: readonly Node[], key: string | null): CallSite {
+    let use: ResultUse | undefined;
     return {
       at: n,
       fn: e,
       name: e?.name ?? calleeOf(n, this.src)?.name ?? 'call',
       text: callLabel(n, this.src),
+      source: textOf(n, this.src),
+      key,
       arg: (i) => a[i] ?? null,
+      argText: (i) => (a[i] ? textOf(a[i]!, this.src) : ''),
       argIsNull: (i) => !a[i] || NULLISH.test(textOf(a[i]!, this.src).replace(/\s+/g, '')),
       earlier: (x) => this.earlier(x),
       edit: (x, text) => this.edit(x.startIndex, x.endIndex, text),
+      resultUse: () => (use ??= this.resultUse(n)),
     };
   }
 
@@ -2056,7 +2068,7 @@ class FunctionWalk {
     const walk = this;
     let kind: Kind | null | undefined;
     return {
-      ...this.callSite(n, e, a),
+      ...this.callSite(n, e, a, key),
       label,
       closes: wc.close,
       facts,
@@ -2102,7 +2114,7 @@ class FunctionWalk {
       const name = t;
       if (this.params.has(name)) return false; // forwarded from the caller
       // A local WSABUF (or array of them) decays to a non-NULL pointer.
-      const re = new RegExp(`\\bWSABUF\\s+(?:[\\w\\s,*\\[\\]=]*?,\\s*)?${escapeRe(name)}\\s*[\\[;=,{]`);
+      const re = new RegExp(`\\bWSABUF\\s+(?:[\\w\\s,*\\[\\]=]*?,\\s*)?${escapeRegExp(name)}\\s*[\\[;=,{]`);
       return re.test(this.fnText);
     }
     return false;
@@ -2124,7 +2136,7 @@ class FunctionWalk {
     // If the socket is closed later in this function, the option does act (on closesocket).
     const after = this.src.slice(c.disc.endIndex, this.body?.endIndex ?? c.disc.endIndex);
     for (const name of this.ctx.closeNames) {
-      if (new RegExp(`\\b${escapeRe(name)}\\s*\\(\\s*${escapeRe(c.label)}\\s*\\)`).test(after)) return;
+      if (new RegExp(`\\b${escapeRegExp(name)}\\s*\\(\\s*${escapeRegExp(c.label)}\\s*\\)`).test(after)) return;
     }
     const fname = calleeOf(c.disc, this.src)?.name ?? 'the disconnect';
     const m = lingerHasNoEffect.messages;
@@ -2134,76 +2146,29 @@ class FunctionWalk {
 
   // ---- checks that look at how a call's result is used ------------------------------------
 
-  private syntacticChecks(n: Node, e: FunctionEntry, a: Node[], key: string | null): void {
-    const disconnectLike = hasRole(e, 'disconnect-send') || hasRole(e, 'disconnect-receive') || hasRole(e, 'disconnect');
-    if (!disconnectLike) return;
-    const conv = e.returns.convention;
+  /** What the code does with the result of call `n`, for the rules that read it. */
+  private resultUse(n: Node): ResultUse {
     const { parent: p, inner } = climbWrappers(n, this.pf, isParen);
-    if (!p) return;
-    if (p.type === 'expression_statement' && !hasRole(e, 'send')) {
-      this.uncheckedResult(n, p, e, a, key);
-      return;
+    if (!p) return { kind: 'other' };
+    if (p.type === 'expression_statement') {
+      return { kind: 'ignored', statement: p, after: this.src.slice(p.endIndex, this.body?.endIndex ?? p.endIndex), indent: this.ctx.lines.indentAt(p.startIndex), eol: this.ctx.lines.eol };
     }
-    const callText = textOf(n, this.src);
-    // wrong-sentinel
     if (p.type === 'binary_expression') {
       const op = p.childForFieldName('operator');
       const opText = op ? textOf(op, this.src) : '';
-      if (opText !== '==' && opText !== '!=') return;
-      const other = p.childForFieldName('left') === null ? null : p.childForFieldName('left')!.startIndex === inner.startIndex ? p.childForFieldName('right') : p.childForFieldName('left');
-      if (!other) return;
-      const ot = textOf(stripParens(other), this.src).replace(/\s+/g, '');
-      const m = wrongSentinel.messages;
-      let found: { fixTo: string; msg: Localized; sev: Severity; value: 'FALSE' | 'SOCKET_ERROR' } | null = null;
-      if (conv === 'zero-or-socket-error') {
-        if (ot === 'FALSE' || ot === 'TRUE') {
-          const failureTest = (ot === 'FALSE') === (opText === '==');
-          found = { fixTo: `${callText} ${failureTest ? '==' : '!='} SOCKET_ERROR`, msg: m.boolOnSocketError(e.name, opText, ot), sev: 'error', value: 'SOCKET_ERROR' };
-        } else if (ot === 'INVALID_SOCKET') {
-          found = { fixTo: `${callText} ${opText} SOCKET_ERROR`, msg: m.invalidSocketOnSocketError(e.name), sev: 'warning', value: 'SOCKET_ERROR' };
-        }
-      } else if (conv === 'bool') {
-        if (ot === 'SOCKET_ERROR' || ot === '-1' || ot === 'INVALID_SOCKET') {
-          found = { fixTo: `${callText} ${opText} FALSE`, msg: m.socketErrorOnBool(e.name, opText, ot), sev: 'error', value: 'FALSE' };
-        }
-      }
-      if (found) {
-        this.report('wrong-sentinel', found.sev, p, found.msg, null, null, [{ title: m.compareWith(found.value), edits: [this.edit(p.startIndex, p.endIndex, found.fixTo)], preferred: true }]);
-      }
-      return;
+      const left = p.childForFieldName('left');
+      const other = left === null ? null : left.startIndex === inner.startIndex ? p.childForFieldName('right') : left;
+      if ((opText !== '==' && opText !== '!=') || !other) return { kind: 'other' };
+      return { kind: 'compared', expr: p, op: opText, other: textOf(stripParens(other), this.src).replace(/\s+/g, '') };
     }
-    if (p.type === 'unary_expression' && conv === 'zero-or-socket-error' && textOf(p, this.src).trimStart().startsWith('!')) {
-      // `if (!WSASendDisconnect(s, NULL)) { …error handling… }` takes success for failure.
+    if (p.type === 'unary_expression' && textOf(p, this.src).trimStart().startsWith('!')) {
       const logical = (q: Node): boolean => q.type === 'parenthesized_expression' || (q.type === 'binary_expression' && /^\s*(?:&&|\|\|)\s*$/.test(textOf(q.childForFieldName('operator') ?? q, this.src)));
       let q = climbWrappers(p, this.pf, logical).parent;
       if (q?.type === 'condition_clause') q = this.pf.parentOf(q);
-      if (q?.type !== 'if_statement') return;
-      const cons = q.childForFieldName('consequence');
-      if (!cons || !looksLikeErrorHandling(textOf(cons, this.src))) return;
-      const m = wrongSentinel.messages;
-      const fix = { title: m.compareWith('SOCKET_ERROR'), edits: [this.edit(p.startIndex, p.endIndex, `${callText} == SOCKET_ERROR`)], preferred: true };
-      this.report('wrong-sentinel', 'error', p, m.negatedSuccess(e.name), null, null, [fix]);
+      const cons = q?.type === 'if_statement' ? q.childForFieldName('consequence') : null;
+      if (cons) return { kind: 'negated-test', expr: p, branch: textOf(cons, this.src) };
     }
-  }
-
-  private uncheckedResult(n: Node, stmt: Node, e: FunctionEntry, a: Node[], key: string | null): void {
-    const callText = textOf(n, this.src);
-    const after = this.src.slice(stmt.endIndex, this.body?.endIndex ?? stmt.endIndex);
-    const flagIdx = paramIndex(e, /flags/i);
-    const reuse = hasRole(e, 'disconnect') && flagIdx >= 0 && /TF_REUSE_SOCKET/.test(a[flagIdx] ? textOf(a[flagIdx], this.src) : '');
-    const waitsForClose = /\bFD_CLOSE\b|\b(?:WaitForSingleObject(?:Ex)?|WaitForMultipleObjects(?:Ex)?|WSAWaitForMultipleEvents)\s*\(/.test(after);
-    // A drain loop on the same socket waits for the peer's close, which comes only if the FIN went out.
-    const drains = !!key && /\b(?:while|for|do)\b/.test(after) && new RegExp(`\\b(?:recv|WSARecv)\\s*\\(\\s*(?:this->)?${escapeRe(key)}\\s*,`).test(after);
-    const relies = reuse || waitsForClose || (drains && hasRole(e, 'disconnect-send'));
-    const conv = e.returns.convention;
-    const indent = this.ctx.lines.indentAt(stmt.startIndex);
-    const eol = this.ctx.lines.eol;
-    const cond = conv === 'bool' ? `!${callText} && WSAGetLastError() != WSA_IO_PENDING` : `${callText} == SOCKET_ERROR`;
-    const wrapped = `if (${cond}) {${eol}${indent}    int err = WSAGetLastError();${eol}${indent}    /* handle err */${eol}${indent}}`;
-    const m = uncheckedResult.messages;
-    const msg = m.ignored(e.name, key ?? '', conv === 'bool', reuse ? 'recycles' : waitsForClose || drains ? 'waits-for-close' : 'none');
-    const fixes: QuickFix[] = [{ title: m.checkIt, edits: [this.edit(stmt.startIndex, stmt.endIndex, wrapped)], preferred: true }];
-    this.report('unchecked-result', relies ? 'warning' : 'info', n, msg, null, null, fixes);
+    return { kind: 'other' };
   }
 
   /** Whether the text between `from` and `to` calls a close function on `key` (fix building only). */
@@ -2465,10 +2430,6 @@ function nextOnSuccess(e: FunctionEntry, f: Fact, args: CallArgs): St | 'unsure'
   return p.next === 'send-shut' || p.next === 'receive-shut' || p.next === 'both-shut' || p.next === 'reusable' ? p.next : f.st;
 }
 
-function looksLikeErrorHandling(t: string): boolean {
-  return /\b(?:WSAGetLastError|GetLastError|perror)\s*\(|\berr(?:or|no)?\b|\bfail|\breturn\s+(?:-\s*\d|false|FALSE|SOCKET_ERROR|E_FAIL)|\bgoto\s+\w*(?:err|fail|cleanup|bail)|error|fail/i.test(t);
-}
-
 function enclosingStatement(n: Node, pf: ParentFinder): Node | null {
   let p: Node | null = n;
   while (p && !p.type.endsWith('statement') && p.type !== 'declaration') p = pf.parentOf(p);
@@ -2487,10 +2448,6 @@ function hashKey(key: string): number {
   let h = 7;
   for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
   return (h & 0x3fffffff) >>> 0;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Facts are never changed once made (a change is a new object): each one's signature is made once. */
@@ -2565,7 +2522,3 @@ function sameState(a: State, b: State): boolean {
 }
 
 export { isCallTo as _isCallTo };
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

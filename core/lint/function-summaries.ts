@@ -18,6 +18,7 @@ import { constantValue, hasRole, paramIndex, winsockFunction } from './facts';
 import type { FunctionSummary, ShutdownDirection } from './types';
 import type { FunctionEntry } from '../model/types';
 import { allEntries } from '../model/registry';
+import { escapeRegExp } from './text';
 
 const MAX_BODY = 6000;
 
@@ -288,7 +289,7 @@ function headOf(fn: Node, src: string): FunctionHead | null {
 /** A test of a text for a call to one of `names` (a cheap filter before a walk of the tree). */
 function callsOneOf(names: ReadonlySet<string>): (text: string) => boolean {
   if (names.size === 0) return () => false;
-  const re = new RegExp(`\\b(?:${[...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*\\(`);
+  const re = new RegExp(`\\b(?:${[...names].map(escapeRegExp).join('|')})\\s*\\(`);
   return (t) => re.test(t);
 }
 

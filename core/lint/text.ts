@@ -46,3 +46,8 @@ export class LineIndex {
     return this.text.includes('\n') || !this.text.includes('\r') ? '\n' : '\r';
   }
 }
+
+/** `text` as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -55,15 +55,33 @@ export interface CallSite {
   readonly name: string;
   /** The call as written, shortened for a message. */
   readonly text: string;
+  /** The call as written, whole (for a quick fix's text). */
+  readonly source: string;
+  /** The tracked socket the call acts on (`s`, `conn->sock`), or null. */
+  readonly key: string | null;
   /** The span of the i-th argument, or null. */
   arg(i: number): Site | null;
+  /** The i-th argument as written ('' when absent). */
+  argText(i: number): string;
   /** The i-th argument is absent or NULL / 0. */
   argIsNull(i: number): boolean;
   /** An earlier call as messages point back to it. */
   earlier(site: Site): Earlier;
   /** A quick fix's edit that puts `text` in place of `site`. */
   edit(site: Site, text: string): TextEdit;
+  /** What the code does with the call's result (read on demand). */
+  resultUse(): ResultUse;
 }
+
+/** What the code does with a call's result, past any parentheses around the call. */
+export type ResultUse =
+  /** A statement of its own: the result is dropped. `after` is the function's text after it. */
+  | { readonly kind: 'ignored'; readonly statement: Site; readonly after: string; readonly indent: string; readonly eol: string }
+  /** `call == X` / `call != X`; `other` is X without spaces. */
+  | { readonly kind: 'compared'; readonly expr: Site; readonly op: '==' | '!='; readonly other: string }
+  /** `!call` as (part of) an if's condition; `branch` is the text of the branch it leads to. */
+  | { readonly kind: 'negated-test'; readonly expr: Site; readonly branch: string }
+  | { readonly kind: 'other' };
 
 /** A call on a tracked socket, with everything the call-site rules decide from. */
 export interface SocketCall extends CallSite {

@@ -1,6 +1,10 @@
 // wrong-sentinel: a result compared with another function family's failure value (FALSE for a
 // SOCKET_ERROR function, SOCKET_ERROR for a BOOL one, `!call` taken as the failure test).
+import type { Localized } from '../../model/types';
+import type { Severity } from '../types';
+import { isResultRuleCall } from './unchecked-result';
 import { defineRule, L } from './rule';
+import type { CallSite, Reporter } from './solved-state';
 
 export const wrongSentinel = defineRule('wrong-sentinel', 'error', L('Result compared with the wrong failure value', 'Результат сравнивается не с тем значением ошибки'), {
   /** `== FALSE` / `!= TRUE` … on a function that returns 0 or SOCKET_ERROR. */
@@ -30,3 +34,38 @@ export const wrongSentinel = defineRule('wrong-sentinel', 'error', L('Result com
     ),
   compareWith: (value: 'FALSE' | 'SOCKET_ERROR') => L(`Compare with ${value}`, `Сравнивать с ${value}`),
 });
+
+/** Words an error branch uses: the branch that `!call` leads to handles a failure. */
+function looksLikeErrorHandling(t: string): boolean {
+  return /\b(?:WSAGetLastError|GetLastError|perror)\s*\(|\berr(?:or|no)?\b|\bfail|\breturn\s+(?:-\s*\d|false|FALSE|SOCKET_ERROR|E_FAIL)|\bgoto\s+\w*(?:err|fail|cleanup|bail)|error|fail/i.test(t);
+}
+
+/** A disconnect call's result tested against the other convention's failure value, or `!call` taken as failure. */
+export function checkWrongSentinel(c: CallSite, out: Reporter): void {
+  const e = c.fn;
+  if (!e || !isResultRuleCall(e)) return;
+  const use = c.resultUse();
+  const conv = e.returns.convention;
+  const m = wrongSentinel.messages;
+  if (use.kind === 'compared') {
+    const { op, other } = use;
+    let found: { fixTo: string; msg: Localized; sev: Severity; value: 'FALSE' | 'SOCKET_ERROR' } | null = null;
+    if (conv === 'zero-or-socket-error') {
+      if (other === 'FALSE' || other === 'TRUE') {
+        const failureTest = (other === 'FALSE') === (op === '==');
+        found = { fixTo: `${c.source} ${failureTest ? '==' : '!='} SOCKET_ERROR`, msg: m.boolOnSocketError(e.name, op, other), sev: 'error', value: 'SOCKET_ERROR' };
+      } else if (other === 'INVALID_SOCKET') {
+        found = { fixTo: `${c.source} ${op} SOCKET_ERROR`, msg: m.invalidSocketOnSocketError(e.name), sev: 'warning', value: 'SOCKET_ERROR' };
+      }
+    } else if (conv === 'bool' && (other === 'SOCKET_ERROR' || other === '-1' || other === 'INVALID_SOCKET')) {
+      found = { fixTo: `${c.source} ${op} FALSE`, msg: m.socketErrorOnBool(e.name, op, other), sev: 'error', value: 'FALSE' };
+    }
+    if (found) out.report(wrongSentinel.id, found.sev, use.expr, found.msg, null, null, [{ title: m.compareWith(found.value), edits: [c.edit(use.expr, found.fixTo)], preferred: true }]);
+    return;
+  }
+  // `if (!WSASendDisconnect(s, NULL)) { …error handling… }` takes success for failure.
+  if (use.kind === 'negated-test' && conv === 'zero-or-socket-error' && looksLikeErrorHandling(use.branch)) {
+    const fix = { title: m.compareWith('SOCKET_ERROR'), edits: [c.edit(use.expr, `${c.source} == SOCKET_ERROR`)], preferred: true };
+    out.report(wrongSentinel.id, 'error', use.expr, m.negatedSuccess(e.name), null, null, [fix]);
+  }
+}
